@@ -1,0 +1,17 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	ssr: {
+		// Native bindings and CommonJS-heavy readers must stay external to the server bundle.
+		external: ['@duckdb/node-api', 'exceljs', 'yauzl', 'papaparse']
+	},
+	test: {
+		include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		pool: 'forks'
+	}
+});
