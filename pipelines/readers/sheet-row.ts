@@ -20,6 +20,8 @@ export interface ReaderInfo {
 	/** XLSX only: the sheet that was read, and whether the workbook uses the 1904 date system. */
 	sheetName?: string;
 	date1904?: boolean;
+	/** Bytes of the file consumed so far, for progress bars (CSV only). */
+	bytesRead?: number;
 }
 
 /** Thrown for input the user must fix; the message names the file and the reason in plain words. */

@@ -1,0 +1,43 @@
+// One measurement in a process of its own, so its peak memory is its own: prints a JSON line.
+import fs from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openDatabase } from '../pipelines/db/database.ts';
+import { ingestFile } from '../pipelines/load/ingest-file.ts';
+import { benchHeader } from './complaints-fixture.ts';
+
+const [mode, dbPath, filePath] = process.argv.slice(2);
+fs.rmSync(dbPath, { force: true });
+const started = performance.now();
+let rows = 0;
+if (mode === 'duckdb-read-csv') {
+	// DuckDB's own reader into a typed table of the same file: the physical limit on this machine.
+	const instance = await DuckDBInstance.create(dbPath);
+	const connection = await instance.connect();
+	const types = [
+		'VARCHAR',
+		'TIMESTAMP',
+		...Array(9).fill('VARCHAR'),
+		'TIMESTAMP',
+		'TIMESTAMP',
+		'VARCHAR',
+		'VARCHAR'
+	];
+	const columns = benchHeader.map((h, i) => `'${h}': '${types[i]}'`).join(', ');
+	const result = await connection.run(
+		`CREATE TABLE complaints_raw AS SELECT * FROM read_csv('${filePath}', header = true, columns = {${columns}})`
+	);
+	rows = Number(result.rowsChanged);
+	await connection.run('CHECKPOINT');
+	connection.closeSync();
+	instance.closeSync();
+} else {
+	const db = await openDatabase(dbPath);
+	const result = await ingestFile(db, { filePath, uploadedBy: 'bench', source: 'cli' });
+	if (result.status !== 'loaded') throw new Error(`bench ingest ${result.status}: ${result.message}`);
+	rows = result.rowsLoaded;
+	db.close();
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(
+	JSON.stringify({ mode, rows, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })
+);

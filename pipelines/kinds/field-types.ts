@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { parseDate, parseDateTime, parseMonth } from '../normalise/dates.ts';
+import { parseBoolean } from '../normalise/booleans.ts';
+import { parseInteger, parseMoney, parseNumber } from '../normalise/numbers.ts';
+import { createEnumParser } from '../normalise/enums.ts';
+import { normaliseText, normaliseUnitCode } from '../normalise/text.ts';
+import { normalisePhone } from '../normalise/phone.ts';
+import type { FieldSpec } from './kind-definition.ts';
+
+/** Options every field builder takes. */
+interface FieldOptions {
+	aliases: readonly string[];
+	requiredColumn?: boolean;
+	requiredValue?: boolean;
+	personal?: boolean;
+}
+
+const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+function buildField(
+	name: string,
+	options: FieldOptions,
+	spec: Pick<FieldSpec, 'sqlType' | 'parse' | 'schema'>
+): FieldSpec {
+	return {
+		name,
+		aliases: options.aliases,
+		requiredColumn: options.requiredColumn ?? false,
+		requiredValue: options.requiredValue ?? options.requiredColumn ?? false,
+		personal: options.personal,
+		...spec
+	};
+}
+
+export function textField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, { sqlType: 'VARCHAR', parse: normaliseText, schema: z.string() });
+}
+
+export function unitCodeField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, { sqlType: 'VARCHAR', parse: normaliseUnitCode, schema: z.string() });
+}
+
+export function phoneField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, { sqlType: 'VARCHAR', parse: normalisePhone, schema: z.string() });
+}
+
+export function dateTimeField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, {
+		sqlType: 'TIMESTAMP',
+		parse: (v, ctx) => parseDateTime(v, { date1904: ctx.date1904 }),
+		schema: isoDateTime
+	});
+}
+
+export function dateField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, {
+		sqlType: 'DATE',
+		parse: (v, ctx) => parseDate(v, { date1904: ctx.date1904 }),
+		schema: isoDate
+	});
+}
+
+export function monthField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, {
+		sqlType: 'DATE',
+		parse: (v, ctx) => parseMonth(v, { date1904: ctx.date1904 }),
+		schema: isoDate
+	});
+}
+
+export function moneyField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, { sqlType: 'DECIMAL(14,2)', parse: parseMoney, schema: z.number() });
+}
+
+export function integerField(
+	name: string,
+	options: FieldOptions & { min?: number; max?: number }
+): FieldSpec {
+	const range = { min: options.min, max: options.max };
+	return buildField(name, options, {
+		sqlType: 'INTEGER',
+		parse: (v) => parseInteger(v, range),
+		schema: z.number().int()
+	});
+}
+
+export function numberField(name: string, options: FieldOptions & { min?: number; max?: number }): FieldSpec {
+	const range = { min: options.min, max: options.max };
+	return buildField(name, options, {
+		sqlType: 'DECIMAL(12,2)',
+		parse: (v) => parseNumber(v, range),
+		schema: z.number()
+	});
+}
+
+export function booleanField(name: string, options: FieldOptions): FieldSpec {
+	return buildField(name, options, { sqlType: 'BOOLEAN', parse: parseBoolean, schema: z.boolean() });
+}
+
+/** An enumeration stored by its English code, recognised by any of its Chinese or English labels. */
+export function enumField<C extends string>(
+	name: string,
+	options: FieldOptions & { labels: Record<C, readonly string[]> }
+): FieldSpec {
+	const codes = Object.keys(options.labels) as [C, ...C[]];
+	return buildField(name, options, {
+		sqlType: 'VARCHAR',
+		parse: createEnumParser(name, options.labels),
+		schema: z.enum(codes)
+	});
+}

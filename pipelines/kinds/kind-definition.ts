@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { CellValue } from '../readers/sheet-row.ts';
+import type { InvalidValue } from '../normalise/invalid-value.ts';
+
+export const kindNames = ['units', 'complaints', 'repairs', 'fees', 'payments', 'surveys'] as const;
+export type KindName = (typeof kindNames)[number];
+
+export interface ParseContext {
+	date1904: boolean;
+}
+
+/** Returns the normalised value, null for an empty cell, or an InvalidValue with a plain-words reason. */
+export type FieldParser = (value: CellValue, context: ParseContext) => unknown;
+
+/** One column of a data kind: how it is recognised in a header, parsed, stored and validated. */
+export interface FieldSpec {
+	/** Canonical name, also the SQL column. */
+	name: string;
+	/** DuckDB type of the stored column, used to read the staged rows back typed. */
+	sqlType: string;
+	/** Header aliases in English and Chinese; matched after normaliseHeaderKey. */
+	aliases: readonly string[];
+	/** The column must be present in the file. */
+	requiredColumn: boolean;
+	/** Every row must have a value. */
+	requiredValue: boolean;
+	parse: FieldParser;
+	/** zod schema of the normalised value (the contract the stored column honours). */
+	schema: z.ZodType;
+	/** Personal data: masked for roles that need not see it (SPEC §6). */
+	personal?: boolean;
+}
+
+export type NormalisedRecord = Record<string, unknown>;
+
+/** A problem with one cell (or a combination of cells) of one row. */
+export interface FieldProblem {
+	field: string;
+	reason: string;
+}
+
+/** A table a kind writes to, with the columns it fills (after id, batch_id, source_row). */
+export interface KindOutput {
+	table: string;
+	columns: readonly { name: string; sqlType: string }[];
+	/** Builds the stored row, or null when this row has nothing for this table. */
+	buildRow(record: NormalisedRecord, id: string): unknown[] | null;
+	/** How the stored id is derived from the record id, when the table holds more than one row per record. */
+	idSuffix?: string;
+}
+
+export interface KindDefinition {
+	kind: KindName;
+	label: { en: string; zh: string };
+	fields: readonly FieldSpec[];
+	/** The field holding the record's own id; rows without one get a stable content hash. */
+	idField: string | null;
+	/** For kinds whose identity is a combination of fields (a unit is its code within its area). */
+	deriveId?(record: NormalisedRecord): string;
+	/** The tables this kind writes (fees write bills and, from a ledger, payments). */
+	outputs: readonly KindOutput[];
+	/** Fills values a source may omit with the domain's defaults, before the checks run. */
+	applyDefaults?(record: NormalisedRecord): void;
+	/** Checks that span several fields (e.g. resolved before received). */
+	checkRecord?(record: NormalisedRecord): FieldProblem[];
+	/** zod schema of a whole normalised record. */
+	schema: z.ZodObject;
+}
+
+export type ParsedField<T> = T | null | InvalidValue;
+
+/** Builds the zod object schema of a kind from its fields, so the two can never drift apart. */
+export function buildRecordSchema(fields: readonly FieldSpec[]): z.ZodObject {
+	const shape: Record<string, z.ZodType> = {};
+	for (const field of fields)
+		shape[field.name] = field.requiredValue ? field.schema : field.schema.nullable();
+	return z.object(shape);
+}
+
+/** The single output most kinds have: every field, in declaration order, into one table. */
+export function createTableOutput(
+	table: string,
+	fields: readonly FieldSpec[],
+	idField: string | null
+): KindOutput {
+	const stored = fields.filter((f) => f.name !== idField);
+	return {
+		table,
+		columns: stored.map((f) => ({ name: f.name, sqlType: f.sqlType })),
+		buildRow: (record) => stored.map((f) => record[f.name] ?? null)
+	};
+}

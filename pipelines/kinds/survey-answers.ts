@@ -1,0 +1,105 @@
+import { normaliseLabel, normaliseText } from '../normalise/text.ts';
+import { InvalidValue } from '../normalise/invalid-value.ts';
+import type { CellValue } from '../readers/sheet-row.ts';
+
+/** Stored answer codes: scale points by label, numeric points as digits, non-answers kept as such. */
+export type AnswerCode =
+	| 'very_satisfied'
+	| 'satisfied'
+	| 'basically_satisfied'
+	| 'neutral'
+	| 'dissatisfied'
+	| 'very_dissatisfied'
+	| 'na'
+	| 'dont_know'
+	| 'refused'
+	| 'blank'
+	| `${number}`;
+
+export const nonAnswerCodes = new Set<AnswerCode>(['na', 'dont_know', 'refused', 'blank']);
+
+const answerLabels: Record<string, AnswerCode> = {};
+function addAnswerLabels(code: AnswerCode, labels: string[]): void {
+	for (const label of labels) answerLabels[normaliseLabel(label)] = code;
+}
+addAnswerLabels('very_satisfied', ['非常满意', '很满意', 'very satisfied']);
+addAnswerLabels('satisfied', ['满意', '比较满意', 'fairly satisfied', 'satisfied']);
+addAnswerLabels('basically_satisfied', ['基本满意', 'basically satisfied']);
+addAnswerLabels('neutral', [
+	'一般',
+	'既不满意也不不满意',
+	'中立',
+	'说不上',
+	'neither',
+	'neither satisfied nor dissatisfied',
+	'neutral'
+]);
+addAnswerLabels('dissatisfied', ['不满意', '不太满意', '比较不满意', 'fairly dissatisfied', 'dissatisfied']);
+addAnswerLabels('very_dissatisfied', ['非常不满意', '很不满意', 'very dissatisfied']);
+addAnswerLabels('na', ['不适用', '无', '未使用', '没有', 'n/a', 'na', 'not applicable']);
+addAnswerLabels('dont_know', ['不清楚', '不知道', '不了解', "don't know", 'dont know', 'dk', 'unknown']);
+addAnswerLabels('refused', ['拒答', '拒绝回答', '不愿回答', 'refused', 'prefer not to say']);
+
+/** Parses one answer cell: a label, a 0–10 number, or a non-answer. Never turns a non-answer into zero. */
+export function parseAnswer(value: CellValue): AnswerCode | InvalidValue {
+	if (typeof value === 'number') {
+		if (Number.isInteger(value) && value >= 0 && value <= 10) return String(value) as AnswerCode;
+		return new InvalidValue(`${value} is not a point on the scale (0–10 or 1–5)`);
+	}
+	const text = normaliseText(value);
+	if (text === null) return 'blank';
+	if (/^\d{1,2}$/.test(text)) return parseAnswer(Number(text));
+	const code = answerLabels[normaliseLabel(text)];
+	if (code) return code;
+	return new InvalidValue(
+		`"${text}" is not an answer; use 非常满意/满意/一般/不满意/非常不满意, 基本满意, a number 1–5 or 0–10, or 不适用/不清楚`
+	);
+}
+
+export type SurveyScale = 'likert5' | 'sat3' | 'score0_10';
+
+/** Decides a question's scale from every answer code seen in its column. */
+export function inferScale(codes: Iterable<string>): SurveyScale {
+	let maxNumber = -1;
+	let minNumber = 99;
+	let hasThreePointLabel = false;
+	for (const code of codes) {
+		if (code === 'basically_satisfied') hasThreePointLabel = true;
+		else if (/^\d+$/.test(code)) {
+			maxNumber = Math.max(maxNumber, Number(code));
+			minNumber = Math.min(minNumber, Number(code));
+		}
+	}
+	if (hasThreePointLabel) return 'sat3';
+	if (maxNumber > 5 || minNumber === 0) return 'score0_10';
+	return 'likert5';
+}
+
+const questionHeader = /^\s*((?:Q|TP)\s*\d{1,3}[A-Za-z]?)(?=$|[\s.\-_:：、．)）])[\s.\-_:：、．)）]*(.*)$/i;
+
+/** Recognises a question column by its code prefix: `Q3 报修维修` → { code: 'Q3', text: '报修维修' }. */
+export function parseQuestionHeader(header: string): { code: string; text: string } | null {
+	const match = questionHeader.exec(header.normalize('NFKC'));
+	if (!match) return null;
+	return { code: match[1].replace(/\s+/g, '').toUpperCase(), text: match[2].trim() };
+}
+
+const dimensionKeywords: [string, RegExp][] = [
+	['overall', /总体|整体|综合|overall/i],
+	['repairs', /报修|维修|repair/i],
+	['complaint_handling', /投诉|complaint/i],
+	['customer_service', /客户服务|客服|服务态度|前台|customer service|service/i],
+	['cleaning', /清洁|卫生|保洁|clean/i],
+	['greening', /绿化|园林|green|landscap/i],
+	['security', /安全秩序|安保|秩序|治安|security/i],
+	['parking', /停车|车位|parking/i],
+	['communication', /沟通|信息|公开|通知|communicat|inform|listen/i],
+	['value_for_money', /性价比|物业费|收费|value for money|value/i],
+	['building_safety', /消防|建筑|safe home|building safety|fire/i]
+];
+
+/** Guesses a question's dimension from its text (Chinese or English); the user can correct it later. */
+export function inferDimension(text: string): string | null {
+	for (const [dimension, pattern] of dimensionKeywords) if (pattern.test(text)) return dimension;
+	return null;
+}

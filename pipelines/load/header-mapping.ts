@@ -1,0 +1,151 @@
+import { normaliseHeaderKey } from '../normalise/header-key.ts';
+import { normaliseText } from '../normalise/text.ts';
+import type { CellValue, SheetRow } from '../readers/sheet-row.ts';
+import { InputError } from '../readers/sheet-row.ts';
+import { kindNames, type KindDefinition, type KindName } from '../kinds/kind-definition.ts';
+import { kindRegistry } from '../kinds/kind-registry.ts';
+import { parseQuestionHeader } from '../kinds/survey-answers.ts';
+
+/** How one source column is used: a field of the kind, a survey question, or ignored. */
+export type ColumnRole =
+	| { index: number; header: string; role: 'field'; field: string }
+	| { index: number; header: string; role: 'question'; code: string; text: string }
+	| { index: number; header: string; role: 'ignored' };
+
+export interface HeaderMapping {
+	kind: KindName;
+	headerRowNumber: number;
+	headerCells: string[];
+	columns: ColumnRole[];
+	unknownHeaders: string[];
+	missingRequired: string[];
+}
+
+/** The header row must be among the first rows; a title block above it rarely exceeds a few lines. */
+export const headerSearchRows = 30;
+
+const aliasIndexes = new Map<KindName, Map<string, string>>();
+
+function getAliasIndex(kind: KindDefinition): Map<string, string> {
+	let index = aliasIndexes.get(kind.kind);
+	if (!index) {
+		index = new Map();
+		for (const field of kind.fields) {
+			index.set(normaliseHeaderKey(field.name), field.name);
+			for (const alias of field.aliases) {
+				const key = normaliseHeaderKey(alias);
+				if (!index.has(key)) index.set(key, field.name);
+			}
+		}
+		aliasIndexes.set(kind.kind, index);
+	}
+	return index;
+}
+
+function headerText(cell: CellValue): string {
+	return normaliseText(cell) ?? '';
+}
+
+/** Maps each column of a header row to the kind's fields; the first column to claim a field wins. */
+export function mapHeaderRow(
+	kind: KindDefinition,
+	row: SheetRow,
+	remembered?: Record<string, string>
+): HeaderMapping {
+	const index = getAliasIndex(kind);
+	const taken = new Set<string>();
+	const columns: ColumnRole[] = [];
+	const unknownHeaders: string[] = [];
+	row.cells.forEach((cell, i) => {
+		const header = headerText(cell);
+		if (!header) return;
+		const override = remembered?.[header];
+		if (override === '') {
+			columns.push({ index: i, header, role: 'ignored' });
+			return;
+		}
+		const field = override ?? index.get(normaliseHeaderKey(header));
+		if (field && !taken.has(field)) {
+			taken.add(field);
+			columns.push({ index: i, header, role: 'field', field });
+			return;
+		}
+		const question = kind.kind === 'surveys' ? parseQuestionHeader(header) : null;
+		if (question) {
+			columns.push({ index: i, header, role: 'question', ...question });
+			return;
+		}
+		columns.push({ index: i, header, role: 'ignored' });
+		unknownHeaders.push(header);
+	});
+	const missingRequired = kind.fields
+		.filter((f) => f.requiredColumn && !taken.has(f.name))
+		.map((f) => f.name);
+	if (kind.kind === 'surveys' && !columns.some((c) => c.role === 'question'))
+		missingRequired.push('questions (Q1, Q2 … columns)');
+	return {
+		kind: kind.kind,
+		headerRowNumber: row.rowNumber,
+		headerCells: row.cells.map(headerText),
+		columns,
+		unknownHeaders,
+		missingRequired
+	};
+}
+
+function countRecognised(mapping: HeaderMapping): number {
+	return mapping.columns.filter((c) => c.role !== 'ignored').length;
+}
+
+/**
+ * Finds the header row among the first rows and, when the kind is not given, the kind:
+ * the candidate kinds are those whose required columns are all present; the one recognising
+ * the most columns wins; a tie is reported with the candidates' names.
+ */
+export function detectHeader(rows: SheetRow[], fileName: string, kind?: KindName): HeaderMapping {
+	const kinds = kind ? [kind] : kindNames;
+	let best: HeaderMapping[] = [];
+	let bestScore = 1;
+	let closest: HeaderMapping | null = null;
+	for (const row of rows.slice(0, headerSearchRows)) {
+		for (const name of kinds) {
+			const mapping = mapHeaderRow(kindRegistry[name], row);
+			const score = countRecognised(mapping);
+			if (mapping.missingRequired.length > 0) {
+				if (!closest || score > countRecognised(closest)) closest = mapping;
+				continue;
+			}
+			if (score > bestScore) {
+				best = [mapping];
+				bestScore = score;
+			} else if (score === bestScore && best.length > 0) {
+				best.push(mapping);
+			}
+		}
+		if (best.length > 0) break;
+	}
+	if (best.length === 1) return best[0];
+	if (best.length > 1) {
+		throw new InputError(
+			`${fileName}: the columns fit more than one kind of record (${best.map((m) => m.kind).join(', ')}); choose the kind.`,
+			'ambiguous-kind'
+		);
+	}
+	if (closest && countRecognised(closest) >= 2) {
+		const label = kindRegistry[closest.kind].label.en.toLowerCase();
+		throw new InputError(
+			`${fileName}: looks like ${label} (header on row ${closest.headerRowNumber}) but required columns are missing: ` +
+				`${closest.missingRequired.join(', ')}.` +
+				(closest.unknownHeaders.length
+					? ` Columns not recognised: ${closest.unknownHeaders.join(', ')}.`
+					: ''),
+			'missing-columns'
+		);
+	}
+	throw new InputError(
+		`${fileName}: no header row was recognised in the first ${headerSearchRows} rows` +
+			(kind ? ` for ${kindRegistry[kind].label.en.toLowerCase()}` : '') +
+			'. Check that the file has a header row with column names such as 投诉时间 / Received at.',
+		kind ? 'missing-columns' : 'unknown-kind'
+	);
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CourtyardDatabase } from '../db/database.ts';
+import type { KindName } from '../kinds/kind-definition.ts';
+import { InputError } from '../readers/sheet-row.ts';
+import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
+import { commitParsedFile, recordFailedBatch, type BatchFile } from './commit-batch.ts';
+import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
+import { parseFile, type ParseRequest, type ParseResult } from './parse-file.ts';
+import { parseFileInWorker } from './run-parse-worker.ts';
+
+export interface IngestRequest {
+	filePath: string;
+	/** The name the user knows the file by (an upload's original name); defaults to the path's base name. */
+	fileName?: string;
+	kind?: KindName;
+	acceptPartial?: boolean;
+	uploadedBy: string;
+	source: BatchFile['source'];
+	wave?: string;
+	sheetName?: string;
+	mapping?: Record<string, string>;
+	limits?: IngestLimits;
+	/** Parse in a worker thread (default) or inline (benchmarks comparing the two). */
+	inWorker?: boolean;
+	onProgress?: (rowsRead: number, bytesRead?: number) => void;
+	onTransactionStart?: () => void;
+}
+
+export type IngestStatus = 'loaded' | 'partial' | 'rejected' | 'failed' | 'duplicate';
+
+export interface IngestResult {
+	file: string;
+	kind: KindName | null;
+	batchId: number | null;
+	status: IngestStatus;
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsUpdated: number;
+	rowsUnchanged: number;
+	rowsRejected: number;
+	rowsSkipped: number;
+	rejects: { row: number; column: string | null; value: string | null; reason: string }[];
+	message: string | null;
+	waveId?: string | null;
+	unknownHeaders?: string[];
+	dateRange?: { min: string; max: string } | null;
+	areas?: string[];
+}
+
+const writeQueues = new WeakMap<CourtyardDatabase, Promise<unknown>>();
+
+/** DuckDB has one writer: batches against one database are committed one after another. */
+function enqueueWrite<T>(db: CourtyardDatabase, job: () => Promise<T>): Promise<T> {
+	const previous = writeQueues.get(db) ?? Promise.resolve();
+	const next = previous.then(job, job);
+	writeQueues.set(
+		db,
+		next.catch(() => undefined)
+	);
+	return next;
+}
+
+export async function hashFile(filePath: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }))
+		hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
+function emptyResult(file: string, status: IngestStatus, message: string): IngestResult {
+	return {
+		file,
+		kind: null,
+		batchId: null,
+		status,
+		rowsRead: 0,
+		rowsLoaded: 0,
+		rowsUpdated: 0,
+		rowsUnchanged: 0,
+		rowsRejected: 0,
+		rowsSkipped: 0,
+		rejects: [],
+		message
+	};
+}
+
+/** Keeps the original by its hash, never by the uploader's file name (SPEC §4). */
+function storeOriginal(db: CourtyardDatabase, filePath: string, sha256: string): string {
+	const dir = path.join(path.dirname(db.path), 'files');
+	fs.mkdirSync(dir, { recursive: true });
+	const stored = path.join(dir, sha256);
+	if (!fs.existsSync(stored)) {
+		fs.copyFileSync(filePath, `${stored}.partial`);
+		fs.renameSync(`${stored}.partial`, stored);
+	}
+	return stored;
+}
+
+/**
+ * The one entry point for loading a file, used by the CLI, the upload page and the demo loader:
+ * size check, SHA-256 idempotency, original kept, parse in a worker, one transaction, CHECKPOINT.
+ */
+export async function ingestFile(db: CourtyardDatabase, request: IngestRequest): Promise<IngestResult> {
+	const fileName = request.fileName ?? path.basename(request.filePath);
+	const limits = request.limits ?? cliLimits;
+	const startedAt = new Date();
+	const size = fs.statSync(request.filePath).size;
+	const file: BatchFile = {
+		fileName,
+		fileSize: size,
+		sha256: '',
+		storedFile: null,
+		uploadedBy: request.uploadedBy,
+		source: request.source,
+		startedAt
+	};
+	if (size > limits.maxFileBytes) {
+		const message = `${fileName} is ${describeBytes(size)}, over the ${describeBytes(limits.maxFileBytes)} limit; it was not read.`;
+		return enqueueWrite(db, async () => {
+			const batchId = await allocateBatchId(db.writer);
+			await recordFailedBatch(db.writer, batchId, file, request.kind ?? 'unknown', message);
+			return { ...emptyResult(fileName, 'failed', message), batchId };
+		});
+	}
+	file.sha256 = await hashFile(request.filePath);
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-ingest-'));
+	try {
+		const earlier = await findLoadedBatchByHash(db.writer, file.sha256);
+		if (earlier) return describeDuplicate(fileName, earlier);
+		file.storedFile = storeOriginal(db, request.filePath, file.sha256);
+		const parseRequest: ParseRequest = {
+			filePath: request.filePath,
+			fileName,
+			kind: request.kind,
+			sheetName: request.sheetName,
+			workDir,
+			limits,
+			mapping: request.mapping
+		};
+		let parsed: ParseResult;
+		try {
+			parsed =
+				request.inWorker === false
+					? await parseFile(parseRequest, request.onProgress)
+					: await parseFileInWorker(
+							parseRequest,
+							{ timeoutMs: limits.workerTimeoutMs, memoryMb: limits.workerMemoryMb },
+							request.onProgress
+						);
+		} catch (error) {
+			if (!(error instanceof InputError)) throw error;
+			return enqueueWrite(db, async () => {
+				const batchId = await allocateBatchId(db.writer);
+				await recordFailedBatch(db.writer, batchId, file, request.kind ?? 'unknown', error.message);
+				return { ...emptyResult(fileName, 'failed', error.message), batchId, kind: request.kind ?? null };
+			});
+		}
+		return await enqueueWrite(db, async () => {
+			const again = await findLoadedBatchByHash(db.writer, file.sha256);
+			if (again) return describeDuplicate(fileName, again);
+			const batchId = await allocateBatchId(db.writer);
+			const outcome = await commitParsedFile(db.writer, batchId, file, parsed, {
+				acceptPartial: request.acceptPartial ?? false,
+				wave: request.wave,
+				onTransactionStart: request.onTransactionStart
+			});
+			return {
+				file: fileName,
+				kind: parsed.kind,
+				batchId,
+				status: outcome.status,
+				rowsRead: parsed.rowsRead,
+				rowsLoaded: outcome.counts.inserted,
+				rowsUpdated: outcome.counts.updated,
+				rowsUnchanged: outcome.counts.unchanged,
+				rowsRejected: parsed.rowsRejected,
+				rowsSkipped: parsed.rowsSkipped,
+				rejects: parsed.firstRejects
+					.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
+					.slice(0, 50),
+				message:
+					outcome.status === 'rejected'
+						? `${parsed.rowsRejected} of ${parsed.rowsRead} rows have problems; nothing was loaded. ` +
+							'Fix them and upload again, or accept loading only the valid rows.'
+						: null,
+				waveId: outcome.waveId,
+				unknownHeaders: parsed.unknownHeaders,
+				dateRange: parsed.dateRange,
+				areas: parsed.areas
+			};
+		});
+	} finally {
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+function describeDuplicate(
+	fileName: string,
+	earlier: { id: number; finished_at: Date | null; started_at: Date; uploaded_by: string; kind: string }
+): IngestResult {
+	const when = (earlier.finished_at ?? earlier.started_at).toISOString().slice(0, 16).replace('T', ' ');
+	return {
+		...emptyResult(
+			fileName,
+			'duplicate',
+			`${fileName} was already loaded on ${when} by ${earlier.uploaded_by} (batch ${earlier.id}); nothing to do.`
+		),
+		kind: earlier.kind as KindName,
+		batchId: earlier.id
+	};
+}

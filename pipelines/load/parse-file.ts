@@ -1,0 +1,264 @@
+import path from 'node:path';
+import type { KindDefinition, KindName, ParseContext } from '../kinds/kind-definition.ts';
+import { kindRegistry } from '../kinds/kind-registry.ts';
+import { InputError, type ReadLimits, type ReaderInfo, type SheetRow } from '../readers/sheet-row.ts';
+import {
+	detectHeader,
+	headerSearchRows,
+	mapHeaderRow,
+	type ColumnRole,
+	type HeaderMapping
+} from './header-mapping.ts';
+import { displayCell, isBlankRow, isTotalsRow } from './row-classes.ts';
+import { openRowSource } from './row-source.ts';
+import { JsonLinesWriter, StagedFileWriter } from './staged-file.ts';
+import { createSurveyRowHandler, type SurveyParseSummary } from './survey-rows.ts';
+import { hashRecordContent, normaliseRow, type RowHandler, type RowProblem } from './row-normalisation.ts';
+
+export type { RowProblem } from './row-normalisation.ts';
+
+export interface ParseRequest {
+	filePath: string;
+	/** The name the user knows the file by; used in every message. */
+	fileName: string;
+	kind?: KindName;
+	sheetName?: string;
+	/** Directory for the staged files; the caller removes it. */
+	workDir: string;
+	limits: ReadLimits;
+	/** Hand-corrected mapping: source header → field name, or '' to ignore the column. */
+	mapping?: Record<string, string>;
+}
+
+export interface RejectedRow {
+	row: number;
+	problems: RowProblem[];
+	cells: (string | null)[];
+}
+
+export interface StagedOutput {
+	table: string;
+	path: string;
+	columns: { name: string; sqlType: string }[];
+	rows: number;
+	idSuffix?: string;
+}
+
+export interface ParseResult {
+	kind: KindName;
+	reader: ReaderInfo;
+	headerRowNumber: number;
+	headerCells: string[];
+	columns: ColumnRole[];
+	unknownHeaders: string[];
+	rowsRead: number;
+	rowsSkipped: number;
+	rowsRejected: number;
+	rowsValid: number;
+	outputs: StagedOutput[];
+	rejectsPath: string;
+	firstRejects: RejectedRow[];
+	dateRange: { min: string; max: string } | null;
+	areas: string[];
+	survey?: SurveyParseSummary;
+}
+
+/** The field whose dates say which period a file covers (for links to the dashboards). */
+const periodFieldByKind: Record<KindName, string> = {
+	units: '',
+	complaints: 'received_at',
+	repairs: 'reported_at',
+	fees: 'period',
+	payments: 'paid_at',
+	surveys: 'response_date'
+};
+
+function createGenericRowHandler(
+	kind: KindDefinition,
+	mapping: HeaderMapping,
+	workDir: string,
+	context: ParseContext,
+	track: (record: Record<string, unknown>) => void
+): RowHandler {
+	const fieldColumns = mapping.columns.flatMap((c) =>
+		c.role === 'field'
+			? [{ index: c.index, header: c.header, field: kind.fields.find((f) => f.name === c.field)! }]
+			: []
+	);
+	const writers = kind.outputs.map(
+		(output) =>
+			new StagedFileWriter(path.join(workDir, `${output.table}.csv`), [
+				'id',
+				'source_row',
+				...output.columns.map((c) => c.name)
+			])
+	);
+	const firstRowOfId = new Map<string, number>();
+	const idHeader =
+		mapping.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
+	return {
+		handleRow(row) {
+			const outcome = normaliseRow(kind, fieldColumns, row.cells, context);
+			if (outcome.problems.length > 0) return outcome.problems;
+			const id = outcome.id ?? hashRecordContent(outcome.record);
+			const first = firstRowOfId.get(id);
+			if (first !== undefined) {
+				return [
+					{
+						column: idHeader,
+						value: outcome.id ?? null,
+						reason: outcome.id
+							? `duplicate id ${id}: already on row ${first} of this file`
+							: `duplicate of row ${first} of this file (same content)`
+					}
+				];
+			}
+			firstRowOfId.set(id, row.rowNumber);
+			kind.outputs.forEach((output, i) => {
+				const values = output.buildRow(outcome.record, id);
+				if (values) writers[i].writeRow([id + (output.idSuffix ?? ''), row.rowNumber, ...values]);
+			});
+			track(outcome.record);
+			return [];
+		},
+		finish() {
+			writers.forEach((w) => w.close());
+			return {
+				outputs: kind.outputs.map((output, i) => ({
+					table: output.table,
+					path: writers[i].path,
+					columns: [...output.columns],
+					rows: writers[i].rows,
+					idSuffix: output.idSuffix
+				}))
+			};
+		}
+	};
+}
+
+/**
+ * Reads a whole file, finds its header and kind, normalises every row and writes the valid ones to
+ * staged CSV files and the invalid ones to a rejects file. Touches no database: it runs in a worker.
+ */
+export async function parseFile(
+	request: ParseRequest,
+	onProgress?: (rowsRead: number, bytesRead?: number) => void
+): Promise<ParseResult> {
+	const { rows, info } = await openRowSource(request.filePath, request.fileName, {
+		limits: request.limits,
+		sheetName: request.sheetName
+	});
+	const pending: SheetRow[] = [];
+	let mapping: HeaderMapping | null = null;
+	let handler: RowHandler | null = null;
+	let kind: KindDefinition | null = null;
+	const rejects = new JsonLinesWriter(path.join(request.workDir, 'rejects.jsonl'));
+	const firstRejects: RejectedRow[] = [];
+	const counts = { read: 0, skipped: 0, rejected: 0, valid: 0 };
+	let minDate: string | null = null;
+	let maxDate: string | null = null;
+	const areas = new Set<string>();
+
+	const startHandler = () => {
+		mapping = detectHeader(pending, request.fileName, request.kind);
+		if (request.mapping) mapping = applyMappingOverrides(mapping, pending, request);
+		kind = kindRegistry[mapping.kind];
+		const context: ParseContext = { date1904: info.date1904 ?? false };
+		const periodField = periodFieldByKind[kind.kind];
+		const track = (record: Record<string, unknown>) => {
+			const date = record[periodField] as string | null | undefined;
+			if (date) {
+				if (minDate === null || date < minDate) minDate = date;
+				if (maxDate === null || date > maxDate) maxDate = date;
+			}
+			if (record.area) areas.add(record.area as string);
+		};
+		handler =
+			kind.kind === 'surveys'
+				? createSurveyRowHandler(kind, mapping, request.workDir, context, track)
+				: createGenericRowHandler(kind, mapping, request.workDir, context, track);
+		const afterHeader = pending.filter((r) => r.rowNumber > mapping!.headerRowNumber);
+		pending.length = 0;
+		for (const row of afterHeader) processRow(row);
+	};
+
+	const processRow = (row: SheetRow) => {
+		counts.read++;
+		if (isBlankRow(row.cells) || isTotalsRow(row.cells)) {
+			counts.skipped++;
+			return;
+		}
+		const problems = handler!.handleRow(row);
+		if (problems.length === 0) {
+			counts.valid++;
+			return;
+		}
+		counts.rejected++;
+		const rejected: RejectedRow = { row: row.rowNumber, problems, cells: row.cells.map(displayCell) };
+		rejects.write(rejected);
+		if (firstRejects.length < 50) firstRejects.push(rejected);
+	};
+
+	try {
+		for await (const chunk of rows) {
+			for (const row of chunk) {
+				if (handler) processRow(row);
+				else {
+					pending.push(row);
+					if (pending.length >= headerSearchRows) startHandler();
+				}
+			}
+			onProgress?.(counts.read, info.bytesRead);
+		}
+		if (!handler) {
+			if (pending.length === 0 || pending.every((r) => isBlankRow(r.cells)))
+				throw new InputError(`${request.fileName} has no rows.`, 'empty-file');
+			startHandler();
+		}
+	} finally {
+		rejects.close();
+	}
+	const finished = (handler as RowHandler | null)!.finish();
+	const finalMapping = mapping as HeaderMapping | null;
+	if (counts.read === 0) {
+		throw new InputError(
+			`${request.fileName} has a header row (row ${finalMapping!.headerRowNumber}) but no data rows.`,
+			'empty-file'
+		);
+	}
+	return {
+		kind: (kind as KindDefinition | null)!.kind,
+		reader: info,
+		headerRowNumber: finalMapping!.headerRowNumber,
+		headerCells: finalMapping!.headerCells,
+		columns: finalMapping!.columns,
+		unknownHeaders: finalMapping!.unknownHeaders,
+		rowsRead: counts.read,
+		rowsSkipped: counts.skipped,
+		rowsRejected: counts.rejected,
+		rowsValid: counts.valid,
+		outputs: finished.outputs,
+		rejectsPath: rejects.path,
+		firstRejects,
+		dateRange: minDate && maxDate ? { min: minDate, max: maxDate } : null,
+		areas: [...areas].sort(),
+		survey: finished.survey
+	};
+}
+
+/** Applies a user's column choices on top of the detected mapping, keeping the detected header row. */
+function applyMappingOverrides(
+	mapping: HeaderMapping,
+	rows: SheetRow[],
+	request: ParseRequest
+): HeaderMapping {
+	const headerRow = rows.find((r) => r.rowNumber === mapping.headerRowNumber)!;
+	const remapped = mapHeaderRow(kindRegistry[mapping.kind], headerRow, request.mapping!);
+	if (remapped.missingRequired.length > 0) {
+		throw new InputError(
+			`${request.fileName}: required columns are missing after the mapping: ${remapped.missingRequired.join(', ')}.`,
+			'missing-columns'
+		);
+	}
+	return remapped;
+}

@@ -1,0 +1,18 @@
+// Starts the built server for Playwright on a fresh database holding the demo data.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = path.resolve('test-results', 'e2e-db');
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+const env = { ...process.env, COURTYARD_DB: path.join(dir, 'courtyard.duckdb') };
+execFileSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/prepare-database.ts'], {
+	env,
+	stdio: 'inherit'
+});
+const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
