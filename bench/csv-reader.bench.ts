@@ -101,7 +101,12 @@ function createGb18030Encoder(): (text: string) => Buffer {
 	};
 }
 
-async function writeFixture(filePath: string, rows: number, encode: (text: string) => Buffer, quoted: boolean) {
+async function writeFixture(
+	filePath: string,
+	rows: number,
+	encode: (text: string) => Buffer,
+	quoted: boolean
+) {
 	const out = createWriteStream(filePath);
 	out.write(encode(HEADER.join(',') + '\r\n'));
 	const block: string[] = [];
@@ -137,7 +142,7 @@ async function measureInWorker(filePath: string): Promise<Measurement> {
 	const worker = new Worker(`import(${tsxApi}).then((tsx) => tsx.tsImport(${self}, ${self}))`, {
 		eval: true,
 		workerData: filePath,
-		resourceLimits: process.env.YG === "0" ? {} : { maxYoungGenerationSizeMb: Number(process.env.YG ?? 96) }
+		resourceLimits: { maxYoungGenerationSizeMb: 96 }
 	});
 	const [result] = (await once(worker, 'message')) as [Measurement];
 	await worker.terminate();
@@ -163,9 +168,13 @@ async function runBench() {
 	const encodeGb18030 = createGb18030Encoder();
 	const fixtures: [string, (text: string) => Buffer, boolean][] = [
 		['utf-8, unquoted', encodeUtf8, false],
-		['utf-8, 1 row in 4 quoted', encodeUtf8, true]
+		['utf-8, 1 row in 4 quoted', encodeUtf8, true],
+		['gb18030, unquoted', encodeGb18030, false],
+		['gb18030, 1 row in 4 quoted', encodeGb18030, true]
 	];
-	console.log(`CSV reader, ${rows.toLocaleString('en-US')} rows, ${runCount} runs each, Node ${process.version}`);
+	// The load average is printed because timings on a shared machine swing with it.
+	const load = os.loadavg()[0].toFixed(1);
+	console.log(`CSV reader, ${rows.toLocaleString('en-US')} rows, ${runCount} runs each, load ${load}`);
 	try {
 		for (const [label, encode, quoted] of fixtures) {
 			const filePath = path.join(dir, `${label.replace(/\W+/g, '-')}.csv`);
@@ -178,6 +187,8 @@ async function runBench() {
 				mainRuns.push(await measureRead(filePath));
 				workerRuns.push(await measureInWorker(filePath));
 			}
+			const encoding = label.split(',')[0];
+			if (mainRuns.some((run) => run.encoding !== encoding)) throw new Error(`expected ${encoding}`);
 			console.log(describeRuns('main thread, default flags', mainRuns, megabytes));
 			console.log(describeRuns('worker, 96 MB young generation', workerRuns, megabytes));
 			rmSync(filePath);

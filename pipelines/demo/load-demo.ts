@@ -5,7 +5,13 @@ import { generateDemoData } from './generate-demo.ts';
 /** Generates the demo spreadsheets and loads them through the same pipeline as any upload. */
 export async function loadDemoData(
 	db: CourtyardDatabase,
-	options: { workDir: string; seed?: number; scale?: number; log?: (line: string) => void }
+	options: {
+		workDir: string;
+		seed?: number;
+		scale?: number;
+		inWorker?: boolean;
+		log?: (line: string) => void;
+	}
 ): Promise<IngestResult[]> {
 	const manifest = await generateDemoData({
 		outDir: options.workDir,
@@ -20,7 +26,8 @@ export async function loadDemoData(
 			kind: file.kind,
 			wave: file.wave,
 			uploadedBy: 'demo',
-			source: 'demo'
+			source: 'demo',
+			inWorker: options.inWorker
 		});
 		options.log?.(
 			`  ${result.file}: ${result.status}, ${result.rowsLoaded} rows (${((Date.now() - started) / 1000).toFixed(1)} s)` +

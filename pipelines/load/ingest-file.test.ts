@@ -195,6 +195,17 @@ describe('ingestFile', () => {
 		expect(await countRows(db, 'complaints')).toBe(0);
 	});
 
+	it('names the candidate kinds when the headers fit more than one, and loads once the kind is chosen', async () => {
+		const file = writeFixture(dir, 'amb.csv', '受理时间,片区,Category\n2025-03-07 09:00,翠湖花园,电梯\n');
+		const ambiguous = await ingest(file);
+		expect(ambiguous.status).toBe('failed');
+		expect(ambiguous.message).toBe(
+			'amb.csv: the columns fit more than one kind of record (complaints, repairs); choose the kind.'
+		);
+		const chosen = await ingest(file, { kind: 'repairs' });
+		expect(chosen).toMatchObject({ status: 'loaded', kind: 'repairs', rowsLoaded: 1 });
+	});
+
 	it('refuses empty files, header-only files and files that are not what their extension says', async () => {
 		expect((await ingest(writeFixture(dir, 'empty.csv', ''))).message).toMatch(/empty\.csv is empty/);
 		expect((await ingest(writeFixture(dir, 'header.csv', complaintHeader + '\n'))).message).toMatch(

@@ -13,7 +13,12 @@ import { displayCell, isBlankRow, isTotalsRow } from './row-classes.ts';
 import { openRowSource } from './row-source.ts';
 import { JsonLinesWriter, StagedFileWriter } from './staged-file.ts';
 import { createSurveyRowHandler, type SurveyParseSummary } from './survey-rows.ts';
-import { hashRecordContent, normaliseRow, type RowHandler, type RowProblem } from './row-normalisation.ts';
+import {
+	createRowNormaliser,
+	hashRecordContent,
+	type RowHandler,
+	type RowProblem
+} from './row-normalisation.ts';
 
 export type { RowProblem } from './row-normalisation.ts';
 
@@ -80,12 +85,9 @@ function createGenericRowHandler(
 	context: ParseContext,
 	track: (record: Record<string, unknown>) => void
 ): RowHandler {
-	const fieldColumns = mapping.columns.flatMap((c) =>
-		c.role === 'field'
-			? [{ index: c.index, header: c.header, field: kind.fields.find((f) => f.name === c.field)! }]
-			: []
-	);
-	const writers = kind.outputs.map(
+	const normalise = createRowNormaliser(kind, mapping.columns, context);
+	const outputs = kind.outputs;
+	const writers = outputs.map(
 		(output) =>
 			new StagedFileWriter(path.join(workDir, `${output.table}.csv`), [
 				'id',
@@ -94,11 +96,10 @@ function createGenericRowHandler(
 			])
 	);
 	const firstRowOfId = new Map<string, number>();
-	const idHeader =
-		mapping.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
+	const idHeader = mapping.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
 	return {
 		handleRow(row) {
-			const outcome = normaliseRow(kind, fieldColumns, row.cells, context);
+			const outcome = normalise(row.cells);
 			if (outcome.problems.length > 0) return outcome.problems;
 			const id = outcome.id ?? hashRecordContent(outcome.record);
 			const first = firstRowOfId.get(id);
@@ -114,17 +115,17 @@ function createGenericRowHandler(
 				];
 			}
 			firstRowOfId.set(id, row.rowNumber);
-			kind.outputs.forEach((output, i) => {
-				const values = output.buildRow(outcome.record, id);
-				if (values) writers[i].writeRow([id + (output.idSuffix ?? ''), row.rowNumber, ...values]);
-			});
+			for (let i = 0; i < outputs.length; i++) {
+				const values = outputs[i].buildRow(outcome.record, id);
+				if (values) writers[i].writeRecord(id + (outputs[i].idSuffix ?? ''), row.rowNumber, values);
+			}
 			track(outcome.record);
 			return [];
 		},
 		finish() {
 			writers.forEach((w) => w.close());
 			return {
-				outputs: kind.outputs.map((output, i) => ({
+				outputs: outputs.map((output, i) => ({
 					table: output.table,
 					path: writers[i].path,
 					columns: [...output.columns],

@@ -17,10 +17,31 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
 export function isTotalsRow(cells: readonly CellValue[]): boolean {
 	let seen = 0;
 	for (const cell of cells) {
+		if (typeof cell !== 'string') {
+			if (cell === null || cell === undefined) continue;
+			if (++seen >= 2) return false;
+			continue;
+		}
+		if (!mayStartTotalsLabel(cell)) {
+			if (cell.trim() !== '' && ++seen >= 2) return false;
+			continue;
+		}
 		const text = normaliseText(cell);
 		if (text === null) continue;
 		if (totalsLabel.test(text.replace(/\s+/g, ' '))) return true;
 		if (++seen >= 2) return false;
+	}
+	return false;
+}
+
+const totalsInitials = new Set(['合', '总', '小', '共', 't', 'T', 's', 'S', 'g', 'G']);
+
+/** Cheap first-character test so ordinary rows never reach the regular expression. */
+function mayStartTotalsLabel(cell: string): boolean {
+	for (let i = 0; i < cell.length; i++) {
+		const c = cell[i];
+		if (c === ' ' || c === '\t' || c === '\u3000') continue;
+		return totalsInitials.has(c);
 	}
 	return false;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { KindDefinition, ParseContext } from '../kinds/kind-definition.ts';
-import { isInvalid } from '../normalise/invalid-value.ts';
-import type { SheetRow } from '../readers/sheet-row.ts';
+import type { FieldParser, KindDefinition, ParseContext } from '../kinds/kind-definition.ts';
+import { InvalidValue } from '../normalise/invalid-value.ts';
+import type { CellValue, SheetRow } from '../readers/sheet-row.ts';
+import type { ColumnRole } from './header-mapping.ts';
 import { displayCell } from './row-classes.ts';
 import type { StagedOutput } from './parse-file.ts';
 import type { SurveyParseSummary } from './survey-rows.ts';
@@ -18,46 +19,65 @@ export interface RowOutcome {
 	problems: RowProblem[];
 }
 
-/** Normalises and checks one row of a generic kind against the header mapping. */
-export function normaliseRow(
+export type RowNormaliser = (cells: readonly CellValue[]) => RowOutcome;
+
+const noProblems: RowProblem[] = [];
+
+/**
+ * Compiles the mapping of a file into one function per file: everything that does not change from row
+ * to row (which cell feeds which parser, which fields are unmapped, the headers for messages) is worked
+ * out once, because this runs for every row of million-row files.
+ */
+export function createRowNormaliser(
 	kind: KindDefinition,
-	fieldColumns: readonly { index: number; header: string; field: KindDefinition['fields'][number] }[],
-	cells: readonly SheetRow['cells'][number][],
+	columns: readonly ColumnRole[],
 	context: ParseContext
-): RowOutcome {
-	const record: Record<string, unknown> = {};
-	const problems: RowProblem[] = [];
-	const headerOf: Record<string, string> = {};
-	for (const { index, header, field } of fieldColumns) {
-		headerOf[field.name] = header;
-		const raw = cells[index] ?? null;
-		const value = field.parse(raw, context);
-		if (isInvalid(value)) {
-			problems.push({ column: header, value: displayCell(raw), reason: value.reason });
-			record[field.name] = null;
-		} else record[field.name] = value;
-	}
-	for (const field of kind.fields) if (!(field.name in record)) record[field.name] = null;
-	kind.applyDefaults?.(record);
-	for (const { header, field } of fieldColumns) {
-		if (field.requiredValue && record[field.name] === null && !problems.some((p) => p.column === header)) {
-			problems.push({ column: header, value: null, reason: `${header} is empty; a value is required` });
+): RowNormaliser {
+	const mapped = columns.flatMap((c) => (c.role === 'field' ? [c] : []));
+	const specs = mapped.map((c) => kind.fields.find((f) => f.name === c.field)!);
+	const indexes = mapped.map((c) => c.index);
+	const names = specs.map((f) => f.name);
+	const headers = mapped.map((c) => c.header);
+	const parsers: FieldParser[] = specs.map((f) => f.parse);
+	const required = specs.map((f) => f.requiredValue);
+	const unmapped = kind.fields.filter((f) => !names.includes(f.name)).map((f) => f.name);
+	const headerOf: Record<string, string> = Object.fromEntries(mapped.map((c) => [c.field, c.header]));
+	const count = indexes.length;
+	return (cells) => {
+		const record: Record<string, unknown> = {};
+		let problems = noProblems;
+		for (let i = 0; i < count; i++) {
+			const raw = cells[indexes[i]] ?? null;
+			const value = parsers[i](raw, context);
+			if (value instanceof InvalidValue) {
+				if (problems === noProblems) problems = [];
+				problems.push({ column: headers[i], value: displayCell(raw), reason: value.reason });
+				record[names[i]] = null;
+			} else record[names[i]] = value;
 		}
-	}
-	if (problems.length === 0 && kind.checkRecord) {
-		for (const problem of kind.checkRecord(record)) {
-			const header = headerOf[problem.field] ?? problem.field;
-			problems.push({
-				column: header,
-				value: (record[problem.field] as string | null) ?? null,
-				reason: problem.reason
-			});
+		for (let i = 0; i < unmapped.length; i++) record[unmapped[i]] = null;
+		kind.applyDefaults?.(record);
+		for (let i = 0; i < count; i++) {
+			if (required[i] && record[names[i]] === null && !problems.some((p) => p.column === headers[i])) {
+				if (problems === noProblems) problems = [];
+				problems.push({ column: headers[i], value: null, reason: `${headers[i]} is empty; a value is required` });
+			}
 		}
-	}
-	let id: string | null = null;
-	if (kind.idField) id = (record[kind.idField] as string | null) ?? null;
-	else if (kind.deriveId && problems.length === 0) id = kind.deriveId(record);
-	return { id, record, problems };
+		if (problems === noProblems && kind.checkRecord) {
+			const found = kind.checkRecord(record);
+			if (found.length > 0) {
+				problems = found.map((problem) => ({
+					column: headerOf[problem.field] ?? problem.field,
+					value: (record[problem.field] as string | null) ?? null,
+					reason: problem.reason
+				}));
+			}
+		}
+		let id: string | null = null;
+		if (kind.idField) id = (record[kind.idField] as string | null) ?? null;
+		else if (kind.deriveId && problems.length === 0) id = kind.deriveId(record);
+		return { id, record, problems };
+	};
 }
 
 /** A stable id for a row that has none: the hash of its normalised content (SPEC §4). */

@@ -18,6 +18,15 @@ export class StagedFileWriter {
 		this.buffer = columns.join(',') + '\n';
 	}
 
+	/** A record row: its id and source row first, then its values (no intermediate array). */
+	writeRecord(id: string, sourceRow: number, values: readonly unknown[]): void {
+		let line = encodeStagedValue(id) + ',' + sourceRow;
+		for (let i = 0; i < values.length; i++) line += ',' + encodeStagedValue(values[i]);
+		this.buffer += line + '\n';
+		this.rows++;
+		if (this.buffer.length > 1 << 20) this.flush();
+	}
+
 	writeRow(values: readonly unknown[]): void {
 		let line = '';
 		for (let i = 0; i < values.length; i++) {

@@ -4,7 +4,7 @@ import { inferDimension, inferScale, parseAnswer, type SurveyScale } from '../ki
 import { isInvalid } from '../normalise/invalid-value.ts';
 import { displayCell } from './row-classes.ts';
 import type { HeaderMapping } from './header-mapping.ts';
-import { hashRecordContent, normaliseRow, type RowHandler, type RowProblem } from './row-normalisation.ts';
+import { createRowNormaliser, hashRecordContent, type RowHandler, type RowProblem } from './row-normalisation.ts';
 import { StagedFileWriter } from './staged-file.ts';
 
 export interface SurveyQuestionFound {
@@ -48,11 +48,7 @@ export function createSurveyRowHandler(
 	context: ParseContext,
 	track: (record: Record<string, unknown>) => void
 ): RowHandler {
-	const fieldColumns = mapping.columns.flatMap((c) =>
-		c.role === 'field'
-			? [{ index: c.index, header: c.header, field: kind.fields.find((f) => f.name === c.field)! }]
-			: []
-	);
+	const normalise = createRowNormaliser(kind, mapping.columns, context);
 	const questionColumns = mapping.columns.flatMap((c) => (c.role === 'question' ? [c] : []));
 	const codesSeen = questionColumns.map(() => new Set<string>());
 	const respondents = new StagedFileWriter(path.join(workDir, 'survey_respondents.csv'), [
@@ -65,8 +61,8 @@ export function createSurveyRowHandler(
 	const years = new Map<number, number>();
 	return {
 		handleRow(row) {
-			const outcome = normaliseRow(kind, fieldColumns, row.cells, context);
-			const problems: RowProblem[] = outcome.problems;
+			const outcome = normalise(row.cells);
+			const problems: RowProblem[] = [...outcome.problems];
 			const codes: string[] = [];
 			const raws: (string | null)[] = [];
 			questionColumns.forEach((question, i) => {

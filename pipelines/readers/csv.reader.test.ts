@@ -94,6 +94,9 @@ describe('readCsvRows: encodings', () => {
 		expect(little.rows.map(([, cells]) => cells)).toEqual(expected);
 		expect(big.rows.map(([, cells]) => cells)).toEqual(expected);
 		expect([little.info.encoding, big.info.encoding]).toEqual(['utf-16le', 'utf-16be']);
+		// Odd-sized reads split the two-byte code units themselves.
+		expect(await readCells(writeFixture('le-3.csv', le), { readBytes: 3 })).toEqual(expected);
+		expect(await readCells(writeFixture('be-5.csv', be), { readBytes: 5 })).toEqual(expected);
 	});
 
 	it('decodes GB18030 (GBK) Chinese headers and values', async () => {

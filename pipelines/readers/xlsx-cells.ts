@@ -25,11 +25,11 @@ export function createCellContext(date1904: boolean, exceljsAssumed1904: boolean
 /** Converts one exceljs cell to the reader's value; cached formula results, never evaluation. */
 export function convertCell(cell: ExcelJS.Cell, context: CellContext): CellValue {
 	const value = cell.value;
-	if (value === null || value === undefined) return null;
+	if (value === null || value === undefined || value === '') return null;
 	if (typeof value === 'string' || typeof value === 'boolean') return value;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (value instanceof Date) return correctDate(value, context);
-	if ('richText' in value) return joinRichText(value.richText);
+	if ('richText' in value) return joinRichText(value.richText) || null;
 	if ('error' in value) return value.error;
 	if ('formula' in value || 'sharedFormula' in value)
 		return convertFormulaResult(value.result, cell, context);
@@ -42,7 +42,7 @@ function convertFormulaResult(
 	cell: ExcelJS.Cell,
 	context: CellContext
 ): CellValue {
-	if (result === null || result === undefined) return null;
+	if (result === null || result === undefined || result === '') return null;
 	if (typeof result === 'string' || typeof result === 'boolean') return result;
 	if (result instanceof Date) return correctDate(result, context);
 	if (typeof result === 'number') {
@@ -67,9 +67,9 @@ function joinRichText(runs: ExcelJS.RichText[]): string {
 
 /** A hyperlink's text may itself be rich text when the link was styled. */
 function readHyperlinkText(text: unknown): CellValue {
-	if (typeof text === 'string') return text;
+	if (typeof text === 'string') return text || null;
 	if (text && typeof text === 'object' && 'richText' in text && Array.isArray(text.richText)) {
-		return joinRichText(text.richText as ExcelJS.RichText[]);
+		return joinRichText(text.richText as ExcelJS.RichText[]) || null;
 	}
 	return null;
 }

@@ -237,6 +237,16 @@ describe('readXlsxRows: cell values', () => {
 		]);
 	});
 
+	it('reads empty strings as empty cells', async () => {
+		const row =
+			'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="str"><v></v></c><c r="C1" t="s"><v>1</v></c></row>';
+		const filePath = writeHandWorkbook('empty-strings.xlsx', [{ name: 'S', rows: row }], undefined, [
+			'',
+			'x'
+		]);
+		expect((await readAll(filePath)).rows).toEqual([{ rowNumber: 1, cells: [null, null, 'x'] }]);
+	});
+
 	it('reads dates of a 1904 workbook written by exceljs as the dates Excel shows', async () => {
 		const shown = new Date(Date.UTC(2024, 0, 15, 13, 30));
 		const filePath = await writeWorkbook('dates-1904.xlsx', (workbook) => {

@@ -190,15 +190,16 @@ describe('inspectXlsxArchive refuses unsafe archives', () => {
 		expect(result.growthMb).toBeLessThan(100);
 	});
 
-	it('counts inflated bytes across entries against the limit', async () => {
-		const entries = buildWorkbookWith({ name: 'xl/media/a.bin', data: Buffer.alloc(600 * 1024) });
+	it('counts inflated bytes against the limit even when the headers claim the archive is tiny', async () => {
+		const zeros = deflateZeros(1);
+		const entries = buildWorkbookWith({ name: 'xl/media/a.bin', data: '', deflated: { ...zeros, size: 10 } });
 		const result = await captureRefusal(writeZip('total.xlsx', entries), {
 			...LIMITS,
-			maxUncompressedBytes: 512 * 1024
+			maxUncompressedBytes: 100 * 1024
 		});
 		expect(result).toEqual({
 			code: 'unsafe-archive',
-			message: 'total.xlsx was refused as unsafe: it unpacks to more than 1 MB'
+			message: 'total.xlsx was refused as unsafe: it unpacks to more than 102 KB'
 		});
 	});
 

@@ -320,10 +320,7 @@ function collectMergedRange(tagText: string, facts: PartFacts, collected: Collec
 	if (!range) return;
 	collected.mergedRangeCount++;
 	if (collected.mergedRangeCount > MAX_MERGED_RANGES) {
-		throw new InputError(
-			`${fileName} has more than ${MAX_MERGED_RANGES} merged cell blocks; unmerge them and try again`,
-			'too-large'
-		);
+		throw createUnsafeError(fileName, `it has more than ${MAX_MERGED_RANGES} merged cell blocks`);
 	}
 	facts.mergedRanges.push(range);
 }
@@ -385,8 +382,9 @@ function createSizeMismatchError(fileName: string, name: string): InputError {
 }
 
 function createTooBigError(fileName: string, limits: ReadLimits): InputError {
-	const megabytes = Math.round(limits.maxUncompressedBytes / 1_000_000);
-	return createUnsafeError(fileName, `it unpacks to more than ${megabytes} MB`);
+	const bytes = limits.maxUncompressedBytes;
+	const size = bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${Math.round(bytes / 1000)} KB`;
+	return createUnsafeError(fileName, `it unpacks to more than ${size}`);
 }
 
 function createUnsafeError(fileName: string, reason: string): InputError {

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseFile } from './pipelines/load/parse-file.ts';
+import { cliLimits } from './pipelines/load/limits.ts';
+const file = process.argv[2];
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+const t = performance.now();
+await parseFile({ filePath: file, fileName: 'x.csv', workDir, limits: cliLimits });
+console.log('parse', ((performance.now() - t) / 1000).toFixed(2));
