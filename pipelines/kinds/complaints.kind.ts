@@ -16,6 +16,7 @@ import {
 } from './enumerations.ts';
 import {
 	buildRecordSchema,
+	constantDefault,
 	createTableOutput,
 	type FieldProblem,
 	type KindDefinition
@@ -64,18 +65,21 @@ const fields = [
 	}),
 	enumField('severity', {
 		aliases: ['severity', 'level', 'complaint level', '投诉级别', '严重程度', '等级', '级别'],
-		labels: severityLabels
+		labels: severityLabels,
+		defaultValue: constantDefault('general')
 	}),
 	enumField('validity', {
 		aliases: ['validity', 'valid', 'is valid', '是否有效', '有效性', '有效投诉'],
-		labels: validityLabels
+		labels: validityLabels,
+		defaultValue: constantDefault('valid')
 	}),
 	textField('invalid_reason', { aliases: ['invalid reason', 'reason invalid', '无效原因'] }),
 	textField('department', {
 		aliases: ['department', 'dept', 'responsible department', '责任部门', '处理部门', '部门']
 	}),
 	booleanField('transferred', {
-		aliases: ['transferred', 'is transferred', 'handed over', '是否转办', '转办', '是否转派']
+		aliases: ['transferred', 'is transferred', 'handed over', '是否转办', '转办', '是否转派'],
+		defaultValue: constantDefault(false)
 	}),
 	dateTimeField('first_response_at', {
 		aliases: [
@@ -155,13 +159,6 @@ function checkComplaint(record: Record<string, unknown>): FieldProblem[] {
 	return problems;
 }
 
-/** Defaults that make a row usable when the log omits them: an unmarked complaint is general, valid, not transferred. */
-function applyComplaintDefaults(record: Record<string, unknown>): void {
-	record.severity ??= 'general';
-	record.validity ??= 'valid';
-	record.transferred ??= false;
-}
-
 export const complaintsKind: KindDefinition = {
 	kind: 'complaints',
 	label: { en: 'Complaints', zh: '投诉' },
@@ -169,6 +166,10 @@ export const complaintsKind: KindDefinition = {
 	idField: 'id',
 	outputs: [createTableOutput('complaints', fields, 'id')],
 	checkRecord: checkComplaint,
-	applyDefaults: applyComplaintDefaults,
+	sqlChecks: [
+		'(first_response_at IS NULL OR first_response_at >= received_at)',
+		'(resolved_at IS NULL OR resolved_at >= received_at)',
+		'(return_visit_at IS NULL OR resolved_at IS NULL OR return_visit_at >= resolved_at)'
+	],
 	schema: buildRecordSchema(fields)
 };

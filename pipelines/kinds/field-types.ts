@@ -5,6 +5,19 @@ import { parseInteger, parseMoney, parseNumber } from '../normalise/numbers.ts';
 import { createEnumParser } from '../normalise/enums.ts';
 import { normaliseText, normaliseUnitCode } from '../normalise/text.ts';
 import { normalisePhone } from '../normalise/phone.ts';
+import {
+	fastBooleanSql,
+	fastDateSql,
+	fastDateTimeSql,
+	fastEnumSql,
+	fastIntegerSql,
+	fastMoneySql,
+	fastMonthSql,
+	fastNumberSql,
+	fastPhoneSql,
+	fastTextSql,
+	fastUnitCodeSql
+} from './field-sql.ts';
 import type { FieldSpec } from './kind-definition.ts';
 
 /** Options every field builder takes. */
@@ -13,6 +26,7 @@ interface FieldOptions {
 	requiredColumn?: boolean;
 	requiredValue?: boolean;
 	personal?: boolean;
+	defaultValue?: FieldSpec['defaultValue'];
 }
 
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
@@ -21,7 +35,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 function buildField(
 	name: string,
 	options: FieldOptions,
-	spec: Pick<FieldSpec, 'sqlType' | 'parse' | 'schema'>
+	spec: Pick<FieldSpec, 'sqlType' | 'parse' | 'schema' | 'fastSql'>
 ): FieldSpec {
 	return {
 		name,
@@ -29,27 +43,44 @@ function buildField(
 		requiredColumn: options.requiredColumn ?? false,
 		requiredValue: options.requiredValue ?? options.requiredColumn ?? false,
 		personal: options.personal,
+		defaultValue: options.defaultValue,
 		...spec
 	};
 }
 
 export function textField(name: string, options: FieldOptions): FieldSpec {
-	return buildField(name, options, { sqlType: 'VARCHAR', parse: normaliseText, schema: z.string() });
+	return buildField(name, options, {
+		sqlType: 'VARCHAR',
+		parse: normaliseText,
+		schema: z.string(),
+		fastSql: fastTextSql
+	});
 }
 
 export function unitCodeField(name: string, options: FieldOptions): FieldSpec {
-	return buildField(name, options, { sqlType: 'VARCHAR', parse: normaliseUnitCode, schema: z.string() });
+	return buildField(name, options, {
+		sqlType: 'VARCHAR',
+		parse: normaliseUnitCode,
+		schema: z.string(),
+		fastSql: fastUnitCodeSql
+	});
 }
 
 export function phoneField(name: string, options: FieldOptions): FieldSpec {
-	return buildField(name, options, { sqlType: 'VARCHAR', parse: normalisePhone, schema: z.string() });
+	return buildField(name, options, {
+		sqlType: 'VARCHAR',
+		parse: normalisePhone,
+		schema: z.string(),
+		fastSql: fastPhoneSql
+	});
 }
 
 export function dateTimeField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
 		sqlType: 'TIMESTAMP',
 		parse: (v, ctx) => parseDateTime(v, { date1904: ctx.date1904 }),
-		schema: isoDateTime
+		schema: isoDateTime,
+		fastSql: fastDateTimeSql
 	});
 }
 
@@ -57,7 +88,8 @@ export function dateField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
 		sqlType: 'DATE',
 		parse: (v, ctx) => parseDate(v, { date1904: ctx.date1904 }),
-		schema: isoDate
+		schema: isoDate,
+		fastSql: fastDateSql
 	});
 }
 
@@ -65,12 +97,18 @@ export function monthField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
 		sqlType: 'DATE',
 		parse: (v, ctx) => parseMonth(v, { date1904: ctx.date1904 }),
-		schema: isoDate
+		schema: isoDate,
+		fastSql: fastMonthSql
 	});
 }
 
 export function moneyField(name: string, options: FieldOptions): FieldSpec {
-	return buildField(name, options, { sqlType: 'DECIMAL(14,2)', parse: parseMoney, schema: z.number() });
+	return buildField(name, options, {
+		sqlType: 'DECIMAL(14,2)',
+		parse: parseMoney,
+		schema: z.number(),
+		fastSql: fastMoneySql
+	});
 }
 
 export function integerField(
@@ -81,7 +119,8 @@ export function integerField(
 	return buildField(name, options, {
 		sqlType: 'INTEGER',
 		parse: (v) => parseInteger(v, range),
-		schema: z.number().int()
+		schema: z.number().int(),
+		fastSql: fastIntegerSql(options.min, options.max)
 	});
 }
 
@@ -90,12 +129,18 @@ export function numberField(name: string, options: FieldOptions & { min?: number
 	return buildField(name, options, {
 		sqlType: 'DECIMAL(12,2)',
 		parse: (v) => parseNumber(v, range),
-		schema: z.number()
+		schema: z.number(),
+		fastSql: fastNumberSql(options.min, options.max)
 	});
 }
 
 export function booleanField(name: string, options: FieldOptions): FieldSpec {
-	return buildField(name, options, { sqlType: 'BOOLEAN', parse: parseBoolean, schema: z.boolean() });
+	return buildField(name, options, {
+		sqlType: 'BOOLEAN',
+		parse: parseBoolean,
+		schema: z.boolean(),
+		fastSql: fastBooleanSql
+	});
 }
 
 /** An enumeration stored by its English code, recognised by any of its Chinese or English labels. */
@@ -107,6 +152,7 @@ export function enumField<C extends string>(
 	return buildField(name, options, {
 		sqlType: 'VARCHAR',
 		parse: createEnumParser(name, options.labels),
-		schema: z.enum(codes)
+		schema: z.enum(codes),
+		fastSql: fastEnumSql(options.labels)
 	});
 }

@@ -29,6 +29,13 @@ export interface FieldSpec {
 	schema: z.ZodType;
 	/** Personal data: masked for roles that need not see it (SPEC §6). */
 	personal?: boolean;
+	/**
+	 * SQL converting a raw text column to the stored type for the canonical spellings only, NULL for
+	 * anything else (the row then goes to `parse`, the authority). See field-sql.ts.
+	 */
+	fastSql: (raw: string) => string;
+	/** The value an empty cell takes, in JavaScript and in SQL (over the record's other fields). */
+	defaultValue?: { compute: (record: NormalisedRecord) => unknown; sql: string };
 }
 
 export type NormalisedRecord = Record<string, unknown>;
@@ -39,12 +46,15 @@ export interface FieldProblem {
 	reason: string;
 }
 
-/** A table a kind writes to, with the columns it fills (after id, batch_id, source_row). */
+/**
+ * A table a kind writes to: each column is an SQL expression over the staged record (its fields,
+ * `id` and `source_row`), so both load paths share one projection.
+ */
 export interface KindOutput {
 	table: string;
-	columns: readonly { name: string; sqlType: string }[];
-	/** Builds the stored row, or null when this row has nothing for this table. */
-	buildRow(record: NormalisedRecord, id: string): unknown[] | null;
+	columns: readonly { name: string; sql: string }[];
+	/** Only staged records matching this condition become rows of the table. */
+	where?: string;
 	/** How the stored id is derived from the record id, when the table holds more than one row per record. */
 	idSuffix?: string;
 }
@@ -59,10 +69,15 @@ export interface KindDefinition {
 	deriveId?(record: NormalisedRecord): string;
 	/** The tables this kind writes (fees write bills and, from a ledger, payments). */
 	outputs: readonly KindOutput[];
-	/** Fills values a source may omit with the domain's defaults, before the checks run. */
-	applyDefaults?(record: NormalisedRecord): void;
-	/** Checks that span several fields (e.g. resolved before received). */
+	/** Checks that span several fields (e.g. resolved before received); the authority. */
 	checkRecord?(record: NormalisedRecord): FieldProblem[];
+	/**
+	 * The same checks as SQL conditions over typed fields, for the bulk path: a row failing one goes to
+	 * checkRecord for its reason. They may be stricter than checkRecord, never looser.
+	 */
+	sqlChecks?: readonly string[];
+	/** SQL twin of deriveId. */
+	sqlDeriveId?: string;
 	/** zod schema of a whole normalised record. */
 	schema: z.ZodObject;
 }
@@ -83,10 +98,25 @@ export function createTableOutput(
 	fields: readonly FieldSpec[],
 	idField: string | null
 ): KindOutput {
-	const stored = fields.filter((f) => f.name !== idField);
 	return {
 		table,
-		columns: stored.map((f) => ({ name: f.name, sqlType: f.sqlType })),
-		buildRow: (record) => stored.map((f) => record[f.name] ?? null)
+		columns: fields.filter((f) => f.name !== idField).map((f) => ({ name: f.name, sql: f.name }))
+	};
+}
+
+/** Fills empty fields with their declared defaults (the JavaScript half of `defaultValue`). */
+export function applyFieldDefaults(fields: readonly FieldSpec[], record: NormalisedRecord): void {
+	for (const field of fields) {
+		if (field.defaultValue && (record[field.name] === null || record[field.name] === undefined)) {
+			record[field.name] = field.defaultValue.compute(record);
+		}
+	}
+}
+
+/** A constant default, the same in both halves. */
+export function constantDefault(value: string | boolean): FieldSpec['defaultValue'] {
+	return {
+		compute: () => value,
+		sql: typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value)
 	};
 }

@@ -42,5 +42,6 @@ export const paymentsKind: KindDefinition = {
 	idField: 'id',
 	outputs: [createTableOutput('payments', fields, 'id')],
 	checkRecord: checkPayment,
+	sqlChecks: ['(bill_id IS NOT NULL OR unit IS NOT NULL)'],
 	schema: buildRecordSchema(fields)
 };

@@ -15,6 +15,7 @@ import {
 } from './enumerations.ts';
 import {
 	buildRecordSchema,
+	constantDefault,
 	createTableOutput,
 	type FieldProblem,
 	type KindDefinition
@@ -63,7 +64,8 @@ const fields = [
 	}),
 	enumField('priority', {
 		aliases: ['priority', 'urgency', '紧急程度', '优先级', '缓急'],
-		labels: repairPriorityLabels
+		labels: repairPriorityLabels,
+		defaultValue: constantDefault('routine')
 	}),
 	dateTimeField('agreed_at', {
 		aliases: [
@@ -133,9 +135,11 @@ export const repairsKind: KindDefinition = {
 	fields,
 	idField: 'id',
 	outputs: [createTableOutput('work_orders', fields, 'id')],
-	applyDefaults(record) {
-		record.priority ??= 'routine';
-	},
+	sqlChecks: [
+		'(arrived_at IS NULL OR arrived_at >= reported_at)',
+		'(completed_at IS NULL OR completed_at >= reported_at)',
+		'(arrived_at IS NULL OR completed_at IS NULL OR completed_at >= arrived_at)'
+	],
 	checkRecord: checkWorkOrder,
 	schema: buildRecordSchema(fields)
 };

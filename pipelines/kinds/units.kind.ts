@@ -39,6 +39,7 @@ export const unitsKind: KindDefinition = {
 	idField: null,
 	// The same room number exists in several communities: a unit is its code within its area.
 	deriveId: (record) => `${record.area as string}/${record.unit_code as string}`,
+	sqlDeriveId: "area || '/' || unit_code",
 	outputs: [createTableOutput('units', fields, null)],
 	schema: buildRecordSchema(fields)
 };

@@ -1,8 +1,19 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runInTransaction } from '../db/database.ts';
+import type { KindDefinition } from '../kinds/kind-definition.ts';
+import { sqlString } from '../kinds/field-sql.ts';
+import { kindRegistry } from '../kinds/kind-registry.ts';
 import type { BatchStatus } from './batch-registry.ts';
-import { mergeStagedRecords, quoteGeneratedPath, type MergeCounts } from './merge-records.ts';
+import {
+	mergeRecords,
+	quoteGeneratedPath,
+	quoteIdentifier,
+	readStagedSql,
+	type MergeCounts
+} from './merge-records.ts';
 import type { ParseResult } from './parse-file.ts';
+import { describeDuplicate, stageTable } from './record-stage.ts';
+import type { StagedBatch } from './stage-batch.ts';
 import { mergeSurveyAnswers, upsertWaveAndQuestions } from './survey-load.ts';
 
 export interface BatchFile {
@@ -30,15 +41,78 @@ export interface CommitOutcome {
 	waveId: string | null;
 }
 
-function decideStatus(parsed: ParseResult, acceptPartial: boolean): CommitOutcome['status'] {
-	if (parsed.rowsRejected === 0) return 'loaded';
-	if (!acceptPartial || parsed.rowsValid === 0) return 'rejected';
+function decideStatus(batch: StagedBatch, acceptPartial: boolean): CommitOutcome['status'] {
+	if (batch.rowsRejected === 0) return 'loaded';
+	if (!acceptPartial || batch.rowsValid === 0) return 'rejected';
 	return 'partial';
 }
 
 function toIsoLocal(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A survey file is never staged as records: its respondents and answers are merged from the worker's files. */
+export function describeSurveyBatch(parsed: ParseResult): StagedBatch {
+	return {
+		parsed,
+		loadPath: 'javascript',
+		rowsRead: parsed.rowsRead,
+		rowsSkipped: parsed.rowsSkipped,
+		rowsRejected: parsed.rowsRejected,
+		rowsValid: parsed.rowsValid,
+		rejectFiles: parsed.rowsRejected > 0 ? [parsed.rejectsPath] : [],
+		duplicates: [],
+		idHeader: null,
+		firstRejects: parsed.firstRejects,
+		dateRange: parsed.dateRange,
+		areas: parsed.areas
+	};
+}
+
+/** Writes the staged records of a record kind into their tables, one merge per output table. */
+async function mergeStage(
+	connection: DuckDBConnection,
+	batchId: number,
+	kind: KindDefinition
+): Promise<MergeCounts> {
+	let first: MergeCounts | null = null;
+	for (const output of kind.outputs) {
+		const idSql = output.idSuffix ? `stage_id || ${sqlString(output.idSuffix)}` : 'stage_id';
+		const merged = await mergeRecords(connection, batchId, {
+			table: output.table,
+			columns: output.columns.map((c) => c.name),
+			sourceSql: `SELECT ${idSql}, source_row, ${output.columns.map((c) => c.sql).join(', ')} FROM ${stageTable}
+				${output.where ? `WHERE ${output.where}` : ''}`
+		});
+		first ??= merged;
+	}
+	return first!;
+}
+
+async function mergeSurvey(
+	connection: DuckDBConnection,
+	batchId: number,
+	parsed: ParseResult,
+	waveId: string
+): Promise<MergeCounts> {
+	const survey = parsed.survey!;
+	await upsertWaveAndQuestions(connection, batchId, { id: waveId, year: survey.dominantYear }, survey);
+	const staged = parsed.staged!;
+	const columns = [
+		{ name: 'id', sqlType: 'VARCHAR' },
+		{ name: 'source_row', sqlType: 'INTEGER' },
+		...staged.columns
+	];
+	const counts = await mergeRecords(connection, batchId, {
+		table: 'survey_respondents',
+		columns: ['wave_id', ...staged.columns.map((c) => c.name)],
+		sourceSql: `SELECT $wave || '/' || id, source_row, $wave, ${staged.columns.map((c) => quoteIdentifier(c.name)).join(', ')}
+			FROM ${readStagedSql(staged.path, columns)}`,
+		params: { wave: waveId }
+	});
+	await mergeSurveyAnswers(connection, batchId, waveId, survey);
+	return counts;
 }
 
 /**
@@ -50,39 +124,25 @@ export async function commitParsedFile(
 	connection: DuckDBConnection,
 	batchId: number,
 	file: BatchFile,
-	parsed: ParseResult,
+	batch: StagedBatch,
 	options: CommitOptions
 ): Promise<CommitOutcome> {
-	const status = decideStatus(parsed, options.acceptPartial);
+	const parsed = batch.parsed;
+	const status = decideStatus(batch, options.acceptPartial);
 	let counts: MergeCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
 	let waveId: string | null = null;
 	if (parsed.survey) {
 		waveId = options.wave ?? (parsed.survey.dominantYear ? String(parsed.survey.dominantYear) : null);
+		if (!waveId) throw new Error(`${file.fileName}: the responses have no dates; choose the survey wave.`);
 	}
 	await runInTransaction(connection, async () => {
 		options.onTransactionStart?.();
-		if (parsed.rowsRejected > 0) await quarantineRejects(connection, batchId, parsed.rejectsPath);
+		for (const rejectsPath of batch.rejectFiles) await quarantineRejects(connection, batchId, rejectsPath);
+		if (batch.duplicates.length > 0) await quarantineDuplicates(connection, batchId, batch);
 		if (status !== 'rejected') {
-			if (parsed.survey) {
-				if (!waveId)
-					throw new Error(`${file.fileName}: the responses have no dates; choose the survey wave.`);
-				await upsertWaveAndQuestions(
-					connection,
-					batchId,
-					{ id: waveId, year: parsed.survey.dominantYear },
-					parsed.survey
-				);
-			}
-			for (const [i, output] of parsed.outputs.entries()) {
-				const merged = await mergeStagedRecords(
-					connection,
-					batchId,
-					output,
-					parsed.survey ? { idPrefix: `${waveId}/`, fixedColumns: { wave_id: waveId! } } : {}
-				);
-				if (i === 0) counts = merged;
-			}
-			if (parsed.survey) await mergeSurveyAnswers(connection, batchId, waveId!, parsed.survey);
+			counts = parsed.survey
+				? await mergeSurvey(connection, batchId, parsed, waveId!)
+				: await mergeStage(connection, batchId, kindRegistry[parsed.kind]);
 		}
 		await connection.run(
 			`INSERT INTO import_batches (id, kind, file_name, file_size, sha256, stored_file, uploaded_by, source, started_at,
@@ -102,12 +162,12 @@ export async function commitParsedFile(
 				source: file.source,
 				startedAt: toIsoLocal(file.startedAt),
 				status,
-				read: parsed.rowsRead,
+				read: batch.rowsRead,
 				loaded: counts.inserted,
 				updated: counts.updated,
 				unchanged: counts.unchanged,
-				rejected: parsed.rowsRejected,
-				skipped: parsed.rowsSkipped,
+				rejected: batch.rowsRejected,
+				skipped: batch.rowsSkipped,
 				format: parsed.reader.format,
 				encoding: parsed.reader.encoding ?? null,
 				sheet: parsed.reader.sheetName ?? null,
@@ -117,13 +177,28 @@ export async function commitParsedFile(
 				wave: waveId,
 				message:
 					status === 'rejected'
-						? `${parsed.rowsRejected} rows have problems; nothing was loaded. Fix them, or accept loading only the valid rows.`
+						? `${batch.rowsRejected} rows have problems; nothing was loaded. Fix them, or accept loading only the valid rows.`
 						: null
 			}
 		);
 	});
 	await connection.run('CHECKPOINT');
 	return { batchId, status, counts, waveId };
+}
+
+/** In-file duplicates found in SQL: their row, the id (or content) they repeat and the first row. */
+async function quarantineDuplicates(
+	connection: DuckDBConnection,
+	batchId: number,
+	batch: StagedBatch
+): Promise<void> {
+	const rows = batch.duplicates.map((d) => describeDuplicate(d, batch.idHeader));
+	await connection.run(
+		`INSERT INTO quarantined_rows (batch_id, row_number, column_name, value, reason, row_cells)
+			SELECT $batch, d.row, d."column", d.value, d.reason, NULL FROM (SELECT unnest(
+				$rows::STRUCT("row" INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)[]) AS d)`,
+		{ batch: batchId, rows: JSON.stringify(rows) }
+	);
 }
 
 /** Quarantined rows keep their row number, column, value, reason and the whole original row. */

@@ -6,9 +6,11 @@ import type { CourtyardDatabase } from '../db/database.ts';
 import type { KindName } from '../kinds/kind-definition.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
-import { commitParsedFile, recordFailedBatch, type BatchFile } from './commit-batch.ts';
+import { commitParsedFile, describeSurveyBatch, recordFailedBatch, type BatchFile } from './commit-batch.ts';
+import { describeDuplicate } from './record-stage.ts';
+import { stageParsedFile, type StagedBatch } from './stage-batch.ts';
 import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
-import { parseFile, type ParseRequest, type ParseResult } from './parse-file.ts';
+import { parseFile, type ParseRequest } from './parse-file.ts';
 import { parseFileInWorker } from './run-parse-worker.ts';
 
 export interface IngestRequest {
@@ -23,7 +25,9 @@ export interface IngestRequest {
 	sheetName?: string;
 	mapping?: Record<string, string>;
 	limits?: IngestLimits;
-	/** Parse in a worker thread (default) or inline (benchmarks comparing the two). */
+	/** 'full' parses every row in JavaScript even where DuckDB could read the CSV (tests compare the two). */
+	parseMode?: 'scan' | 'full';
+	/** Parse in a worker thread (default) or inline (tests, to save the worker's start-up). */
 	inWorker?: boolean;
 	onProgress?: (rowsRead: number, bytesRead?: number) => void;
 	onTransactionStart?: () => void;
@@ -45,6 +49,7 @@ export interface IngestResult {
 	rejects: { row: number; column: string | null; value: string | null; reason: string }[];
 	message: string | null;
 	waveId?: string | null;
+	loadPath?: 'bulk' | 'javascript';
 	unknownHeaders?: string[];
 	dateRange?: { min: string; max: string } | null;
 	areas?: string[];
@@ -125,12 +130,8 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			return { ...emptyResult(fileName, 'failed', message), batchId };
 		});
 	}
-	file.sha256 = await hashFile(request.filePath);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-ingest-'));
 	try {
-		const earlier = await findLoadedBatchByHash(db.writer, file.sha256);
-		if (earlier) return describeDuplicate(fileName, earlier);
-		file.storedFile = storeOriginal(db, request.filePath, file.sha256);
 		const parseRequest: ParseRequest = {
 			filePath: request.filePath,
 			fileName,
@@ -138,19 +139,31 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			sheetName: request.sheetName,
 			workDir,
 			limits,
-			mapping: request.mapping
+			mapping: request.mapping,
+			mode: request.parseMode ?? 'scan'
 		};
-		let parsed: ParseResult;
-		try {
-			parsed =
-				request.inWorker === false
-					? await parseFile(parseRequest, request.onProgress)
-					: await parseFileInWorker(
-							parseRequest,
-							{ timeoutMs: limits.workerTimeoutMs, memoryMb: limits.workerMemoryMb },
-							request.onProgress
-						);
-		} catch (error) {
+		const runParse = (mode: ParseRequest['mode']) =>
+			request.inWorker === false
+				? parseFile({ ...parseRequest, mode }, request.onProgress)
+				: parseFileInWorker(
+						{ ...parseRequest, mode },
+						{ timeoutMs: limits.workerTimeoutMs, memoryMb: limits.workerMemoryMb },
+						request.onProgress
+					);
+		// Hashing and parsing read the whole file each: run them side by side (the parse is in a worker).
+		const parsing = runParse(parseRequest.mode).then(
+			(parsed) => ({ parsed, error: null }),
+			(error: unknown) => ({ parsed: null, error })
+		);
+		file.sha256 = await hashFile(request.filePath);
+		const earlier = await findLoadedBatchByHash(db.writer, file.sha256);
+		if (earlier) {
+			await parsing;
+			return describeAlreadyLoaded(fileName, earlier);
+		}
+		file.storedFile = storeOriginal(db, request.filePath, file.sha256);
+		const { parsed: parsedFile, error } = await parsing;
+		if (error) {
 			if (!(error instanceof InputError)) throw error;
 			return enqueueWrite(db, async () => {
 				const batchId = await allocateBatchId(db.writer);
@@ -158,11 +171,19 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 				return { ...emptyResult(fileName, 'failed', error.message), batchId, kind: request.kind ?? null };
 			});
 		}
+		const parsed = parsedFile!;
 		return await enqueueWrite(db, async () => {
 			const again = await findLoadedBatchByHash(db.writer, file.sha256);
-			if (again) return describeDuplicate(fileName, again);
+			if (again) return describeAlreadyLoaded(fileName, again);
+			const batch = parsed.survey
+				? describeSurveyBatch(parsed)
+				: await stageParsedFile(db.writer, parsed, {
+						filePath: request.filePath,
+						workDir,
+						reparse: () => runParse('full')
+					});
 			const batchId = await allocateBatchId(db.writer);
-			const outcome = await commitParsedFile(db.writer, batchId, file, parsed, {
+			const outcome = await commitParsedFile(db.writer, batchId, file, batch, {
 				acceptPartial: request.acceptPartial ?? false,
 				wave: request.wave,
 				onTransactionStart: request.onTransactionStart
@@ -172,24 +193,23 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 				kind: parsed.kind,
 				batchId,
 				status: outcome.status,
-				rowsRead: parsed.rowsRead,
+				rowsRead: batch.rowsRead,
 				rowsLoaded: outcome.counts.inserted,
 				rowsUpdated: outcome.counts.updated,
 				rowsUnchanged: outcome.counts.unchanged,
-				rowsRejected: parsed.rowsRejected,
-				rowsSkipped: parsed.rowsSkipped,
-				rejects: parsed.firstRejects
-					.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })))
-					.slice(0, 50),
+				rowsRejected: batch.rowsRejected,
+				rowsSkipped: batch.rowsSkipped,
+				rejects: listRejects(batch),
 				message:
 					outcome.status === 'rejected'
-						? `${parsed.rowsRejected} of ${parsed.rowsRead} rows have problems; nothing was loaded. ` +
+						? `${batch.rowsRejected} of ${batch.rowsRead} rows have problems; nothing was loaded. ` +
 							'Fix them and upload again, or accept loading only the valid rows.'
 						: null,
 				waveId: outcome.waveId,
+				loadPath: batch.loadPath,
 				unknownHeaders: parsed.unknownHeaders,
-				dateRange: parsed.dateRange,
-				areas: parsed.areas
+				dateRange: batch.dateRange,
+				areas: batch.areas
 			};
 		});
 	} finally {
@@ -197,7 +217,14 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 	}
 }
 
-function describeDuplicate(
+/** The first problems, in row order, for the CLI and the upload page (all of them are quarantined). */
+function listRejects(batch: StagedBatch): IngestResult['rejects'] {
+	const problems = batch.firstRejects.flatMap((r) => r.problems.map((p) => ({ row: r.row, ...p })));
+	const duplicates = batch.duplicates.map((d) => describeDuplicate(d, batch.idHeader));
+	return [...problems, ...duplicates].sort((a, b) => a.row - b.row).slice(0, 50);
+}
+
+function describeAlreadyLoaded(
 	fileName: string,
 	earlier: { id: number; finished_at: Date | null; started_at: Date; uploaded_by: string; kind: string }
 ): IngestResult {

@@ -1,5 +1,4 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import type { StagedOutput } from './parse-file.ts';
 
 export interface MergeCounts {
 	staged: number;
@@ -29,58 +28,68 @@ export function readStagedSql(
 }
 
 /**
- * Merges a staged file into its record table: new ids are inserted, changed records replace the stored
- * version (which moves to `<table>_history`, for rollback), identical ones are left alone.
- * `idPrefix` scopes ids (a survey respondent is unique within its wave); `fixedColumns` adds values
- * that are the same for the whole batch (the wave).
+ * Merges records into their table: new ids are inserted, changed records replace the stored version
+ * (which moves to `<table>_history`, for rollback), identical ones are left alone.
+ * `sourceSql` is a SELECT yielding id, source_row and then `columns` in order.
  */
-export async function mergeStagedRecords(
+export async function mergeRecords(
 	connection: DuckDBConnection,
 	batchId: number,
-	output: StagedOutput,
-	options: { idPrefix?: string; fixedColumns?: Record<string, string> } = {}
+	target: {
+		table: string;
+		columns: readonly string[];
+		sourceSql: string;
+		params?: Record<string, DuckDBValue>;
+	}
 ): Promise<MergeCounts> {
-	const table = quoteIdentifier(output.table);
-	const history = quoteIdentifier(`${output.table}_history`);
-	const fixed = Object.entries(options.fixedColumns ?? {});
-	const params: Record<string, DuckDBValue> = { batch: batchId };
-	fixed.forEach(([, value], i) => (params[`fixed${i}`] = value));
-	params.prefix = options.idPrefix ?? '';
-	const stagedColumns = [
-		{ name: 'id', sqlType: 'VARCHAR' },
-		{ name: 'source_row', sqlType: 'INTEGER' },
-		...output.columns
-	];
-	const compared = [...fixed.map(([name]) => name), ...output.columns.map((c) => c.name)].map(
-		quoteIdentifier
-	);
-	const fixedSelect = fixed.map(([name], i) => `$fixed${i} AS ${quoteIdentifier(name)}, `).join('');
-
+	const table = quoteIdentifier(target.table);
+	const history = quoteIdentifier(`${target.table}_history`);
+	const columns = target.columns.map(quoteIdentifier);
+	// A view, not a copy, where possible: the stage is already a table. Views cannot hold parameters.
+	const relation = target.params ? 'TABLE' : 'VIEW';
 	await connection.run(
-		`CREATE OR REPLACE TEMP TABLE merge_stage AS SELECT $prefix || id AS id, source_row, ${fixedSelect}
-			${output.columns.map((c) => quoteIdentifier(c.name)).join(', ')} FROM ${readStagedSql(output.path, stagedColumns)}`,
-		{ prefix: params.prefix, ...Object.fromEntries(fixed.map(([, v], i) => [`fixed${i}`, v])) }
+		`CREATE OR REPLACE TEMP ${relation} merge_source AS SELECT * FROM (${target.sourceSql}) s(id, source_row, ${columns.join(', ')})`,
+		target.params ?? {}
 	);
-	const replaced = await connection.run(
-		`INSERT INTO ${history} SELECT t.*, $batch, current_localtimestamp() FROM ${table} t JOIN merge_stage s ON t.id = s.id
-			WHERE row(${compared.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM row(${compared.map((c) => `s.${c}`).join(', ')})`,
-		{ batch: batchId }
+	// Most batches bring only new records: then there is nothing to compare, move to history or skip.
+	const overlapReader = await connection.runAndReadAll(
+		`SELECT count(*)::INTEGER AS n FROM ${table} WHERE id IN (SELECT id FROM merge_source)`
 	);
-	await connection.run(
-		`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${history} WHERE replaced_by_batch = $batch)`,
-		{ batch: batchId }
-	);
-	const inserted = await connection.run(
-		`INSERT INTO ${table} (id, batch_id, source_row, ${compared.join(', ')})
-			SELECT s.id, $batch, s.source_row, ${compared.map((c) => `s.${c}`).join(', ')} FROM merge_stage s
-			WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.id)`,
-		{ batch: batchId }
-	);
-	const stagedReader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM merge_stage');
+	const overlap = Number(overlapReader.getRowObjectsJS()[0].n);
+	let updatedCount = 0;
+	let insertedCount: number;
+	const sourceColumns = columns.map((c) => `s.${c}`).join(', ');
+	if (overlap === 0) {
+		const inserted = await connection.run(
+			`INSERT INTO ${table} (id, batch_id, source_row, ${columns.join(', ')})
+				SELECT s.id, $batch, s.source_row, ${sourceColumns} FROM merge_source s`,
+			{ batch: batchId }
+		);
+		insertedCount = Number(inserted.rowsChanged);
+	} else {
+		const replaced = await connection.run(
+			`INSERT INTO ${history} SELECT t.*, $batch, current_localtimestamp() FROM ${table} t JOIN merge_source s ON t.id = s.id
+				WHERE row(${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM row(${sourceColumns})`,
+			{ batch: batchId }
+		);
+		updatedCount = Number(replaced.rowsChanged);
+		if (updatedCount > 0) {
+			await connection.run(
+				`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${history} WHERE replaced_by_batch = $batch)`,
+				{ batch: batchId }
+			);
+		}
+		const inserted = await connection.run(
+			`INSERT INTO ${table} (id, batch_id, source_row, ${columns.join(', ')})
+				SELECT s.id, $batch, s.source_row, ${sourceColumns} FROM merge_source s
+				WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = s.id)`,
+			{ batch: batchId }
+		);
+		insertedCount = Number(inserted.rowsChanged);
+	}
+	const stagedReader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM merge_source');
 	const staged = Number(stagedReader.getRowObjectsJS()[0].n);
-	await connection.run('DROP TABLE merge_stage');
-	const insertedCount = Number(inserted.rowsChanged);
-	const updatedCount = Number(replaced.rowsChanged);
+	await connection.run(`DROP ${relation} merge_source`);
 	return {
 		staged,
 		inserted: insertedCount - updatedCount,

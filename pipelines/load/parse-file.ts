@@ -11,14 +11,12 @@ import {
 } from './header-mapping.ts';
 import { displayCell, isBlankRow, isTotalsRow } from './row-classes.ts';
 import { openRowSource } from './row-source.ts';
-import { JsonLinesWriter, StagedFileWriter } from './staged-file.ts';
+import type { TextEncodingName } from '../readers/text-encoding.ts';
+import { transcodeToUtf8 } from '../readers/transcode.ts';
+import { scanCsvLayout, type CsvLayout as ScannedLayout } from '../readers/csv-layout.ts';
+import { JsonLinesWriter, RawCellWriter, StagedFileWriter } from './staged-file.ts';
 import { createSurveyRowHandler, type SurveyParseSummary } from './survey-rows.ts';
-import {
-	createRowNormaliser,
-	hashRecordContent,
-	type RowHandler,
-	type RowProblem
-} from './row-normalisation.ts';
+import { createRowNormaliser, type RowHandler, type RowProblem } from './row-normalisation.ts';
 
 export type { RowProblem } from './row-normalisation.ts';
 
@@ -33,6 +31,11 @@ export interface ParseRequest {
 	limits: ReadLimits;
 	/** Hand-corrected mapping: source header → field name, or '' to ignore the column. */
 	mapping?: Record<string, string>;
+	/**
+	 * 'scan' lets a large CSV of a record kind be converted by DuckDB instead: the worker only finds its
+	 * header, kind and layout (see bulk-csv.ts). Other files are always parsed in full.
+	 */
+	mode?: 'full' | 'scan';
 }
 
 export interface RejectedRow {
@@ -41,12 +44,20 @@ export interface RejectedRow {
 	cells: (string | null)[];
 }
 
-export interface StagedOutput {
-	table: string;
+/** A CSV of normalised rows (id, source_row, then the columns) that DuckDB reads back typed. */
+export interface StagedFile {
 	path: string;
 	columns: { name: string; sqlType: string }[];
 	rows: number;
-	idSuffix?: string;
+}
+
+/** What the scan of a CSV learned for DuckDB to read it directly (bulk-csv.ts). */
+export interface CsvLayout extends ScannedLayout {
+	/** A UTF-8 copy when the original is in another encoding (or a workbook's cells as text). */
+	utf8Path: string | null;
+	delimiter: string;
+	/** The first column holds each row's Excel row number (a workbook's rows written as text). */
+	rowNumberColumn: boolean;
 }
 
 export interface ParseResult {
@@ -60,7 +71,9 @@ export interface ParseResult {
 	rowsSkipped: number;
 	rowsRejected: number;
 	rowsValid: number;
-	outputs: StagedOutput[];
+	/** The valid rows, normalised; null when the file was only scanned. */
+	staged: StagedFile | null;
+	layout?: CsvLayout;
 	rejectsPath: string;
 	firstRejects: RejectedRow[];
 	dateRange: { min: string; max: string } | null;
@@ -86,52 +99,48 @@ function createGenericRowHandler(
 	track: (record: Record<string, unknown>) => void
 ): RowHandler {
 	const normalise = createRowNormaliser(kind, mapping.columns, context);
-	const outputs = kind.outputs;
-	const writers = outputs.map(
-		(output) =>
-			new StagedFileWriter(path.join(workDir, `${output.table}.csv`), [
-				'id',
-				'source_row',
-				...output.columns.map((c) => c.name)
-			])
-	);
+	const staged = new StagedFileWriter(path.join(workDir, 'stage.csv'), [
+		'stage_id',
+		'source_row',
+		...kind.fields.map((f) => f.name)
+	]);
+	const names = kind.fields.map((f) => f.name);
+	const values: unknown[] = new Array(names.length);
 	const firstRowOfId = new Map<string, number>();
-	const idHeader = mapping.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
+	const idHeader =
+		mapping.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
 	return {
 		handleRow(row) {
 			const outcome = normalise(row.cells);
 			if (outcome.problems.length > 0) return outcome.problems;
-			const id = outcome.id ?? hashRecordContent(outcome.record);
-			const first = firstRowOfId.get(id);
-			if (first !== undefined) {
-				return [
-					{
-						column: idHeader,
-						value: outcome.id ?? null,
-						reason: outcome.id
-							? `duplicate id ${id}: already on row ${first} of this file`
-							: `duplicate of row ${first} of this file (same content)`
-					}
-				];
+			// Rows without an id get their content hash in SQL, the same on both load paths.
+			const id = outcome.id ?? '';
+			if (id !== '') {
+				const first = firstRowOfId.get(id);
+				if (first !== undefined) {
+					return [
+						{
+							column: idHeader,
+							value: id,
+							reason: `duplicate id ${id}: already on row ${first} of this file`
+						}
+					];
+				}
+				firstRowOfId.set(id, row.rowNumber);
 			}
-			firstRowOfId.set(id, row.rowNumber);
-			for (let i = 0; i < outputs.length; i++) {
-				const values = outputs[i].buildRow(outcome.record, id);
-				if (values) writers[i].writeRecord(id + (outputs[i].idSuffix ?? ''), row.rowNumber, values);
-			}
+			for (let i = 0; i < names.length; i++) values[i] = outcome.record[names[i]];
+			staged.writeRecord(id, row.rowNumber, values);
 			track(outcome.record);
 			return [];
 		},
 		finish() {
-			writers.forEach((w) => w.close());
+			staged.close();
 			return {
-				outputs: outputs.map((output, i) => ({
-					table: output.table,
-					path: writers[i].path,
-					columns: [...output.columns],
-					rows: writers[i].rows,
-					idSuffix: output.idSuffix
-				}))
+				staged: {
+					path: staged.path,
+					columns: kind.fields.map((f) => ({ name: f.name, sqlType: f.sqlType })),
+					rows: staged.rows
+				}
 			};
 		}
 	};
@@ -156,6 +165,9 @@ export async function parseFile(
 	const rejects = new JsonLinesWriter(path.join(request.workDir, 'rejects.jsonl'));
 	const firstRejects: RejectedRow[] = [];
 	const counts = { read: 0, skipped: 0, rejected: 0, valid: 0 };
+	let scanOnly = false;
+	// A workbook's rows, as text, for DuckDB to convert like a CSV's (bulk-csv.ts).
+	let rawCells: RawCellWriter | null = null;
 	let minDate: string | null = null;
 	let maxDate: string | null = null;
 	const areas = new Set<string>();
@@ -174,6 +186,12 @@ export async function parseFile(
 			}
 			if (record.area) areas.add(record.area as string);
 		};
+		scanOnly =
+			request.mode === 'scan' &&
+			kind.kind !== 'surveys' &&
+			(info.format === 'xlsx' || (info.format === 'csv' && info.newline === '\n'));
+		if (scanOnly && info.format === 'xlsx')
+			rawCells = new RawCellWriter(path.join(request.workDir, 'raw-cells.csv'), mapping.headerCells.length);
 		handler =
 			kind.kind === 'surveys'
 				? createSurveyRowHandler(kind, mapping, request.workDir, context, track)
@@ -185,6 +203,11 @@ export async function parseFile(
 
 	const processRow = (row: SheetRow) => {
 		counts.read++;
+		if (rawCells) {
+			rawCells.writeRow(row);
+			return;
+		}
+		if (scanOnly) return;
 		if (isBlankRow(row.cells) || isTotalsRow(row.cells)) {
 			counts.skipped++;
 			return;
@@ -210,6 +233,8 @@ export async function parseFile(
 				}
 			}
 			onProgress?.(counts.read, info.bytesRead);
+			// A scanned CSV is read by DuckDB: the header was all the parser had to find.
+			if (scanOnly && !rawCells) break;
 		}
 		if (!handler) {
 			if (pending.length === 0 || pending.every((r) => isBlankRow(r.cells)))
@@ -220,6 +245,25 @@ export async function parseFile(
 		rejects.close();
 	}
 	const finished = (handler as RowHandler | null)!.finish();
+	let layout: CsvLayout | undefined;
+	const rawWriter = rawCells as RawCellWriter | null;
+	if (rawWriter) {
+		rawWriter.close();
+		layout = rawWriter.describe();
+	} else if (scanOnly) {
+		const encoding = info.encoding as TextEncodingName;
+		const utf8Path =
+			encoding === 'utf-8' || encoding === 'utf-8-bom' ? null : path.join(request.workDir, 'utf8.csv');
+		if (utf8Path) await transcodeToUtf8(request.filePath, encoding, utf8Path);
+		const delimiter = info.delimiter ?? ',';
+		const scanned = await scanCsvLayout(
+			utf8Path ?? request.filePath,
+			request.fileName,
+			delimiter,
+			request.limits
+		);
+		layout = { ...scanned, utf8Path, delimiter, rowNumberColumn: false };
+	}
 	const finalMapping = mapping as HeaderMapping | null;
 	if (counts.read === 0) {
 		throw new InputError(
@@ -238,7 +282,8 @@ export async function parseFile(
 		rowsSkipped: counts.skipped,
 		rowsRejected: counts.rejected,
 		rowsValid: counts.valid,
-		outputs: finished.outputs,
+		staged: scanOnly ? null : finished.staged,
+		layout,
 		rejectsPath: rejects.path,
 		firstRejects,
 		dateRange: minDate && maxDate ? { min: minDate, max: maxDate } : null,

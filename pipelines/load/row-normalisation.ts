@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { FieldParser, KindDefinition, ParseContext } from '../kinds/kind-definition.ts';
+import {
+	applyFieldDefaults,
+	type FieldParser,
+	type KindDefinition,
+	type ParseContext
+} from '../kinds/kind-definition.ts';
 import { InvalidValue } from '../normalise/invalid-value.ts';
 import type { CellValue, SheetRow } from '../readers/sheet-row.ts';
 import type { ColumnRole } from './header-mapping.ts';
 import { displayCell } from './row-classes.ts';
-import type { StagedOutput } from './parse-file.ts';
+import type { StagedFile } from './parse-file.ts';
 import type { SurveyParseSummary } from './survey-rows.ts';
 
 export interface RowProblem {
@@ -56,11 +61,15 @@ export function createRowNormaliser(
 			} else record[names[i]] = value;
 		}
 		for (let i = 0; i < unmapped.length; i++) record[unmapped[i]] = null;
-		kind.applyDefaults?.(record);
+		applyFieldDefaults(kind.fields, record);
 		for (let i = 0; i < count; i++) {
 			if (required[i] && record[names[i]] === null && !problems.some((p) => p.column === headers[i])) {
 				if (problems === noProblems) problems = [];
-				problems.push({ column: headers[i], value: null, reason: `${headers[i]} is empty; a value is required` });
+				problems.push({
+					column: headers[i],
+					value: null,
+					reason: `${headers[i]} is empty; a value is required`
+				});
 			}
 		}
 		if (problems === noProblems && kind.checkRecord) {
@@ -88,5 +97,5 @@ export function hashRecordContent(record: Record<string, unknown>): string {
 /** A row handler consumes data rows and reports problems; generic kinds and surveys each have one. */
 export interface RowHandler {
 	handleRow(row: SheetRow): RowProblem[];
-	finish(): { outputs: StagedOutput[]; survey?: SurveyParseSummary };
+	finish(): { staged: StagedFile; survey?: SurveyParseSummary };
 }

@@ -4,7 +4,12 @@ import { inferDimension, inferScale, parseAnswer, type SurveyScale } from '../ki
 import { isInvalid } from '../normalise/invalid-value.ts';
 import { displayCell } from './row-classes.ts';
 import type { HeaderMapping } from './header-mapping.ts';
-import { createRowNormaliser, hashRecordContent, type RowHandler, type RowProblem } from './row-normalisation.ts';
+import {
+	createRowNormaliser,
+	hashRecordContent,
+	type RowHandler,
+	type RowProblem
+} from './row-normalisation.ts';
 import { StagedFileWriter } from './staged-file.ts';
 
 export interface SurveyQuestionFound {
@@ -119,14 +124,7 @@ export function createSurveyRowHandler(
 			for (const [year, count] of years)
 				if (dominantYear === null || count > years.get(dominantYear)!) dominantYear = year;
 			return {
-				outputs: [
-					{
-						table: 'survey_respondents',
-						path: respondents.path,
-						columns: respondentColumns,
-						rows: respondents.rows
-					}
-				],
+				staged: { path: respondents.path, columns: respondentColumns, rows: respondents.rows },
 				survey: {
 					questions: questionColumns.map((q, i) => ({
 						code: q.code,

@@ -72,7 +72,7 @@ describe('readCsvRows: encodings', () => {
 		const { rows, info } = await readAll(filePath);
 		expect(rows).toEqual(expected.map((cells, index) => [index + 1, cells]));
 		const bytesRead = fs.statSync(filePath).size;
-		expect(info).toEqual({ format: 'csv', encoding: 'utf-8', delimiter: ',', bytesRead });
+		expect(info).toEqual({ format: 'csv', encoding: 'utf-8', delimiter: ',', newline: '\n', bytesRead });
 	});
 
 	it('strips a UTF-8 BOM from the first header', async () => {
@@ -105,7 +105,7 @@ describe('readCsvRows: encodings', () => {
 		expect(rows[0]).toEqual([1, ['投诉时间', '片区', '楼栋', '房号']]);
 		expect(rows.map(([, cells]) => cells)).toEqual(expected);
 		const bytesRead = fs.statSync(filePath).size;
-		expect(info).toEqual({ format: 'csv', encoding: 'gb18030', delimiter: ',', bytesRead });
+		expect(info).toEqual({ format: 'csv', encoding: 'gb18030', delimiter: ',', newline: '\n', bytesRead });
 	});
 
 	it.each([1, 2, 3, 5, 7, 64])('handles characters split across reads of %i bytes', async (readBytes) => {

@@ -58,6 +58,7 @@ export async function* readCsvRows(filePath: string, options: CsvReadOptions): A
 	options.info.format = 'csv';
 	options.info.encoding = encoding;
 	options.info.delimiter = delimiter;
+	options.info.newline = newline;
 
 	const batcher = new RowBatcher(fileName, options.limits, options.chunkRows ?? DEFAULT_CHUNK_ROWS, newline);
 	const splitter = new RecordSplitter(

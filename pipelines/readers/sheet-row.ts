@@ -20,6 +20,8 @@ export interface ReaderInfo {
 	/** XLSX only: the sheet that was read, and whether the workbook uses the 1904 date system. */
 	sheetName?: string;
 	date1904?: boolean;
+	/** CSV only: the record separator (LF also covers CRLF). */
+	newline?: '\n' | '\r';
 	/** Bytes of the file consumed so far, for progress bars (CSV only). */
 	bytesRead?: number;
 }
