@@ -4,6 +4,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { openDatabase } from '../pipelines/db/database.ts';
 import { ingestFile } from '../pipelines/load/ingest-file.ts';
 import { benchHeader } from './complaints-fixture.ts';
+import { cliLimits } from '../pipelines/load/limits.ts';
+import { readXlsxRows } from '../pipelines/readers/xlsx.reader.ts';
 
 const [mode, dbPath, filePath] = process.argv.slice(2);
 fs.rmSync(dbPath, { force: true });
@@ -32,6 +34,11 @@ if (mode === 'duckdb-read-csv') {
 	rows = Number(counted.getRowObjectsJS()[0].n);
 	connection.closeSync();
 	instance.closeSync();
+} else if (mode === 'xlsx-read') {
+	// exceljs's streaming read of the workbook (after the zip checks), with no ingest work at all.
+	for await (const chunk of readXlsxRows(filePath, { limits: cliLimits, info: { format: 'xlsx' } }))
+		rows += chunk.length;
+	rows -= 1;
 } else {
 	const db = await openDatabase(dbPath);
 	// The ingest itself, not the creation of an empty database.

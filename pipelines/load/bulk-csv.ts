@@ -49,22 +49,22 @@ export async function stageCsvInBulk(
 		reader: ReaderInfo;
 	},
 	rejects: JsonLinesWriter,
-	fallbackFile: string
+	fallbackFile: string,
+	preloaded: ReadonlySet<string> = new Set()
 ): Promise<BulkCounts> {
 	const { kind, mapping, layout } = request;
 	const width = layout.width;
 	const names = Array.from({ length: width }, (_, i) => `c${i}`);
-	const columnsSpec = [
-		layout.rowNumberColumn ? `'rownum': 'INTEGER'` : null,
-		...names.map((n) => `'${n}': 'VARCHAR'`)
-	]
-		.filter(Boolean)
-		.join(', ');
-	await connection.run(
-		`CREATE OR REPLACE TEMP TABLE ${rawTable} AS SELECT * FROM read_csv(${quoteGeneratedPath(layout.utf8Path ?? request.filePath)},
-			header = false, auto_detect = false, delim = ${quoteGeneratedPath(layout.delimiter)}, quote = '"', escape = '"',
-			new_line = ${layout.lineBreak === '\r\n' ? `'\\r\\n'` : `'\\n'`}, columns = {${columnsSpec}}${layout.ragged ? ', null_padding = true, parallel = false' : ''})`
-	);
+	if (layout.parts) {
+		await loadRawParts(connection, layout.parts, width, preloaded);
+	} else {
+		const columnsSpec = names.map((n) => `'${n}': 'VARCHAR'`).join(', ');
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE ${rawTable} AS SELECT * FROM read_csv(${quoteGeneratedPath(layout.utf8Path ?? request.filePath)},
+				header = false, auto_detect = false, delim = ${quoteGeneratedPath(layout.delimiter)}, quote = '"', escape = '"',
+				new_line = ${layout.lineBreak === '\r\n' ? `'\\r\\n'` : `'\\n'`}, columns = {${columnsSpec}}${layout.ragged ? ', null_padding = true, parallel = false' : ''})`
+		);
+	}
 	const [{ n: rawRows }] = await queryRows<{ n: number }>(
 		connection,
 		`SELECT count(*)::INTEGER AS n FROM ${rawTable}`
@@ -145,6 +145,62 @@ export async function stageCsvInBulk(
 	}
 	await connection.run(`DROP TABLE ${rawTable}`);
 	return counts;
+}
+
+/**
+ * Loads a workbook's text parts into the raw table; parts already loaded while the worker was still
+ * reading (see RawPartLoader) are skipped.
+ */
+export async function loadRawParts(
+	connection: DuckDBConnection,
+	parts: readonly string[],
+	width: number,
+	preloaded: ReadonlySet<string>
+): Promise<void> {
+	const spec = [`'rownum': 'INTEGER'`, ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`)].join(
+		', '
+	);
+	if (preloaded.size === 0) {
+		await connection.run(
+			`CREATE OR REPLACE TEMP TABLE ${rawTable} (rownum INTEGER, ${Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(', ')})`
+		);
+	}
+	for (const part of parts) {
+		if (preloaded.has(part)) continue;
+		await connection.run(
+			`INSERT INTO ${rawTable} SELECT * FROM read_csv(${quoteGeneratedPath(part)}, header = false, auto_detect = false,
+				delim = ',', quote = '"', escape = '"', new_line = '\\n', columns = {${spec}})`
+		);
+	}
+}
+
+/** Loads each finished part of a workbook into DuckDB as soon as the worker reports it. */
+export class RawPartLoader {
+	private chain: Promise<void> = Promise.resolve();
+	private failed = false;
+	readonly loaded = new Set<string>();
+
+	constructor(private readonly connection: DuckDBConnection) {}
+
+	add(partPath: string, width: number): void {
+		this.chain = this.chain.then(async () => {
+			if (this.failed) return;
+			try {
+				await loadRawParts(this.connection, [partPath], width, this.loaded);
+				this.loaded.add(partPath);
+			} catch {
+				// The bulk load reads every part itself then.
+				this.failed = true;
+				this.loaded.clear();
+			}
+		});
+	}
+
+	/** The parts loaded so far, once every pending load has finished. */
+	async settle(): Promise<ReadonlySet<string>> {
+		await this.chain;
+		return this.loaded;
+	}
 }
 
 /** A cell that JavaScript would not read as empty (it trims Unicode whitespace). */

@@ -7,6 +7,7 @@ import type { KindName } from '../kinds/kind-definition.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
 import { commitParsedFile, describeSurveyBatch, recordFailedBatch, type BatchFile } from './commit-batch.ts';
+import { RawPartLoader } from './bulk-csv.ts';
 import { describeDuplicate } from './record-stage.ts';
 import { stageParsedFile, type StagedBatch } from './stage-batch.ts';
 import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
@@ -131,6 +132,9 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 		});
 	}
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-ingest-'));
+	// Each load stages on a connection of its own (temp tables are per connection); commits are queued.
+	const connection = await db.connect();
+	const partLoader = new RawPartLoader(connection);
 	try {
 		const parseRequest: ParseRequest = {
 			filePath: request.filePath,
@@ -142,13 +146,15 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			mapping: request.mapping,
 			mode: request.parseMode ?? 'scan'
 		};
+		const onPart = (partPath: string, width: number) => partLoader.add(partPath, width);
 		const runParse = (mode: ParseRequest['mode']) =>
 			request.inWorker === false
-				? parseFile({ ...parseRequest, mode }, request.onProgress)
+				? parseFile({ ...parseRequest, mode }, request.onProgress, onPart)
 				: parseFileInWorker(
 						{ ...parseRequest, mode },
 						{ timeoutMs: limits.workerTimeoutMs, memoryMb: limits.workerMemoryMb },
-						request.onProgress
+						request.onProgress,
+						onPart
 					);
 		// Hashing and parsing read the whole file each: run them side by side (the parse is in a worker).
 		const parsing = runParse(parseRequest.mode).then(
@@ -177,13 +183,14 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			if (again) return describeAlreadyLoaded(fileName, again);
 			const batch = parsed.survey
 				? describeSurveyBatch(parsed)
-				: await stageParsedFile(db.writer, parsed, {
+				: await stageParsedFile(connection, parsed, {
 						filePath: request.filePath,
 						workDir,
-						reparse: () => runParse('full')
+						reparse: () => runParse('full'),
+						preloaded: await partLoader.settle()
 					});
 			const batchId = await allocateBatchId(db.writer);
-			const outcome = await commitParsedFile(db.writer, batchId, file, batch, {
+			const outcome = await commitParsedFile(connection, batchId, file, batch, {
 				acceptPartial: request.acceptPartial ?? false,
 				wave: request.wave,
 				onTransactionStart: request.onTransactionStart
@@ -213,6 +220,8 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			};
 		});
 	} finally {
+		await partLoader.settle();
+		connection.closeSync();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 }

@@ -14,7 +14,9 @@ import { openRowSource } from './row-source.ts';
 import type { TextEncodingName } from '../readers/text-encoding.ts';
 import { transcodeToUtf8 } from '../readers/transcode.ts';
 import { scanCsvLayout, type CsvLayout as ScannedLayout } from '../readers/csv-layout.ts';
-import { JsonLinesWriter, RawCellWriter, StagedFileWriter } from './staged-file.ts';
+import { RawCellWriter } from './raw-cell-writer.ts';
+import { describeDuplicate } from './record-stage.ts';
+import { JsonLinesWriter, StagedFileWriter } from './staged-file.ts';
 import { createSurveyRowHandler, type SurveyParseSummary } from './survey-rows.ts';
 import { createRowNormaliser, type RowHandler, type RowProblem } from './row-normalisation.ts';
 
@@ -53,8 +55,10 @@ export interface StagedFile {
 
 /** What the scan of a CSV learned for DuckDB to read it directly (bulk-csv.ts). */
 export interface CsvLayout extends ScannedLayout {
-	/** A UTF-8 copy when the original is in another encoding (or a workbook's cells as text). */
+	/** A UTF-8 copy when the original is in another encoding. */
 	utf8Path: string | null;
+	/** A workbook's rows as text, in parts (raw-cell-writer.ts); DuckDB may already hold the finished ones. */
+	parts?: string[];
 	delimiter: string;
 	/** The first column holds each row's Excel row number (a workbook's rows written as text). */
 	rowNumberColumn: boolean;
@@ -118,13 +122,11 @@ function createGenericRowHandler(
 			if (id !== '') {
 				const first = firstRowOfId.get(id);
 				if (first !== undefined) {
-					return [
-						{
-							column: idHeader,
-							value: id,
-							reason: `duplicate id ${id}: already on row ${first} of this file`
-						}
-					];
+					const { column, value, reason } = describeDuplicate(
+						{ row: row.rowNumber, firstRow: first, id, hashed: false },
+						idHeader
+					);
+					return [{ column, value, reason }];
 				}
 				firstRowOfId.set(id, row.rowNumber);
 			}
@@ -152,7 +154,8 @@ function createGenericRowHandler(
  */
 export async function parseFile(
 	request: ParseRequest,
-	onProgress?: (rowsRead: number, bytesRead?: number) => void
+	onProgress?: (rowsRead: number, bytesRead?: number) => void,
+	onPart?: (partPath: string, width: number) => void
 ): Promise<ParseResult> {
 	const { rows, info } = await openRowSource(request.filePath, request.fileName, {
 		limits: request.limits,
@@ -191,7 +194,7 @@ export async function parseFile(
 			kind.kind !== 'surveys' &&
 			(info.format === 'xlsx' || (info.format === 'csv' && info.newline === '\n'));
 		if (scanOnly && info.format === 'xlsx')
-			rawCells = new RawCellWriter(path.join(request.workDir, 'raw-cells.csv'), mapping.headerCells.length);
+			rawCells = new RawCellWriter(request.workDir, mapping.headerCells.length, onPart);
 		handler =
 			kind.kind === 'surveys'
 				? createSurveyRowHandler(kind, mapping, request.workDir, context, track)

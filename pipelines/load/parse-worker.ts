@@ -5,8 +5,10 @@ import { parseFile, type ParseRequest } from './parse-file.ts';
 /** Worker entry: parses one file off the request thread and reports progress and the result. */
 async function runParseJob(request: ParseRequest): Promise<void> {
 	try {
-		const result = await parseFile(request, (rowsRead, bytesRead) =>
-			parentPort!.postMessage({ type: 'progress', rowsRead, bytesRead })
+		const result = await parseFile(
+			request,
+			(rowsRead, bytesRead) => parentPort!.postMessage({ type: 'progress', rowsRead, bytesRead }),
+			(partPath, width) => parentPort!.postMessage({ type: 'part', partPath, width })
 		);
 		parentPort!.postMessage({ type: 'done', result });
 	} catch (error) {

@@ -38,7 +38,8 @@ export function useBuiltParseWorker(): void {
 export function parseFileInWorker(
 	request: ParseRequest,
 	limits: { timeoutMs: number; memoryMb: number },
-	onProgress?: (rowsRead: number, bytesRead?: number) => void
+	onProgress?: (rowsRead: number, bytesRead?: number) => void,
+	onPart?: (partPath: string, width: number) => void
 ): Promise<ParseResult> {
 	const entry = resolveWorkerEntry();
 	return new Promise((resolve, reject) => {
@@ -74,6 +75,7 @@ export function parseFileInWorker(
 		worker.on('message', (message: { type: string; [key: string]: unknown }) => {
 			if (message.type === 'progress')
 				onProgress?.(message.rowsRead as number, message.bytesRead as number | undefined);
+			else if (message.type === 'part') onPart?.(message.partPath as string, message.width as number);
 			else if (message.type === 'done') finish(() => resolve(message.result as ParseResult));
 			else if (message.type === 'input-error')
 				finish(() => reject(new InputError(message.message as string, message.code as InputError['code'])));

@@ -46,7 +46,13 @@ const periodFieldByKind: Record<string, string | null> = {
 export async function stageParsedFile(
 	connection: DuckDBConnection,
 	parsed: ParseResult,
-	options: { filePath: string; workDir: string; reparse: () => Promise<ParseResult> }
+	options: {
+		filePath: string;
+		workDir: string;
+		reparse: () => Promise<ParseResult>;
+		/** Workbook parts DuckDB already holds (RawPartLoader). */
+		preloaded?: ReadonlySet<string>;
+	}
 ): Promise<StagedBatch> {
 	const kind = kindRegistry[parsed.kind];
 	await createEmptyStage(connection, kind);
@@ -68,7 +74,8 @@ export async function stageParsedFile(
 				connection,
 				{ filePath: options.filePath, kind, mapping, layout: parsed.layout, reader: parsed.reader },
 				bulkRejects,
-				path.join(options.workDir, 'fallback.csv')
+				path.join(options.workDir, 'fallback.csv'),
+				options.preloaded
 			);
 			if (counts.rowsRejected > 0) rejectFiles.push(bulkRejects.path);
 			loadPath = 'bulk';

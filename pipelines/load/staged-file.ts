@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { normaliseText } from '../normalise/text.ts';
-import type { CellValue, SheetRow } from '../readers/sheet-row.ts';
 
 /**
  * A CSV file of normalised rows that DuckDB reads back typed in one `read_csv` — far faster than
@@ -84,54 +82,4 @@ export class JsonLinesWriter {
 		if (this.buffer) fs.writeSync(this.fd, this.buffer);
 		this.buffer = '';
 	}
-}
-
-/**
- * A workbook's data rows as text, each led by its Excel row number, so DuckDB converts them with the
- * same SQL as a CSV's cells. Typed cells become the text a person would type (dates ISO, numbers plain).
- */
-export class RawCellWriter {
-	private readonly writer: StagedFileWriter;
-	private width = 0;
-	private narrowest = Number.MAX_SAFE_INTEGER;
-
-	/** Rows are padded to the header's width so DuckDB can read the file in parallel. */
-	constructor(
-		readonly path: string,
-		private readonly headerWidth: number
-	) {
-		this.writer = new StagedFileWriter(path, []);
-	}
-
-	writeRow(row: SheetRow): void {
-		const cells = row.cells;
-		const width = Math.max(cells.length, this.headerWidth);
-		if (width > this.width) this.width = width;
-		if (width < this.narrowest) this.narrowest = width;
-		const values: unknown[] = [row.rowNumber];
-		for (let i = 0; i < width; i++) values.push(i < cells.length ? normaliseCellText(cells[i]) : null);
-		this.writer.writeRow(values);
-	}
-
-	close(): void {
-		this.writer.close();
-	}
-
-	describe() {
-		return {
-			utf8Path: this.path,
-			delimiter: ',',
-			lineBreak: '\n' as const,
-			records: this.writer.rows,
-			width: this.width === 0 ? 1 : this.width,
-			ragged: this.narrowest < this.width,
-			emptyRows: [],
-			rowNumberColumn: true
-		};
-	}
-}
-
-function normaliseCellText(cell: CellValue): string | null {
-	if (typeof cell === 'string') return cell === '' ? null : cell;
-	return normaliseText(cell);
 }
