@@ -1,0 +1,81 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '$pipelines/db/database.ts';
+import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
+import type { AreaScope } from '../scope.ts';
+import type { SlaSettings } from '../settings/sla-settings.ts';
+import { selectComplaints } from './complaint-selection.ts';
+
+export interface RateFigure {
+	numerator: number;
+	denominator: number;
+	/** null when nothing was counted. */
+	rate: number | null;
+}
+
+export interface ComplaintTimeliness {
+	/** Responded within the response window ÷ (responded + open past the window). */
+	responseOnTime: RateFigure;
+	/** Resolved by the deadline of its rule ÷ (resolved + open past the deadline). */
+	resolvedOnTime: RateFigure;
+	/** Resolved complaints with a return visit ÷ resolved. */
+	returnVisitRate: RateFigure;
+	/** Return visit within the window after resolution ÷ resolved. */
+	returnVisitOnTime: RateFigure;
+}
+
+function toRate(numerator: number, denominator: number): RateFigure {
+	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
+}
+
+/**
+ * The resolution deadline of SPEC §5: general, not transferred complaints by the end of the calendar day
+ * they were received; transferred, major or urgent ones within the escalated window (72 h by default).
+ */
+export const resolutionDeadlineSql = `CASE WHEN severity = 'general' AND NOT transferred AND $generalSameDay
+	THEN date_trunc('day', received_at) + INTERVAL 1 DAY
+	ELSE received_at + to_seconds($escalatedSeconds) END`;
+
+/**
+ * Complaint timeliness for a period. Open complaints count once their deadline has passed at
+ * `evaluatedAt` (the end of the as-of day): a complaint nobody answered is late, not invisible.
+ */
+export async function computeComplaintTimeliness(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange,
+	evaluatedAt: string,
+	sla: SlaSettings
+): Promise<ComplaintTimeliness> {
+	const selection = selectComplaints(filters, scope, period);
+	const [row] = await queryRows<Record<string, number>>(
+		connection,
+		`WITH c AS (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
+		SELECT
+			count(*) FILTER (WHERE first_response_at IS NOT NULL
+				AND first_response_at <= received_at + to_seconds($responseSeconds))::INTEGER AS response_on_time,
+			count(*) FILTER (WHERE first_response_at IS NOT NULL
+				OR received_at + to_seconds($responseSeconds) < $evaluatedAt::TIMESTAMP)::INTEGER AS response_base,
+			count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at <= deadline)::INTEGER AS resolved_on_time,
+			count(*) FILTER (WHERE resolved_at IS NOT NULL OR deadline < $evaluatedAt::TIMESTAMP)::INTEGER AS resolution_base,
+			count(*) FILTER (WHERE resolved_at IS NOT NULL)::INTEGER AS resolved,
+			count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL)::INTEGER AS visited,
+			count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL
+				AND return_visit_at <= resolved_at + to_days($returnVisitDays))::INTEGER AS visited_on_time
+		FROM c`,
+		{
+			...selection.params,
+			responseSeconds: sla.responseHours * 3600,
+			escalatedSeconds: sla.escalatedResolutionHours * 3600,
+			generalSameDay: sla.generalSameDay,
+			returnVisitDays: sla.returnVisitDays,
+			evaluatedAt
+		}
+	);
+	return {
+		responseOnTime: toRate(row.response_on_time, row.response_base),
+		resolvedOnTime: toRate(row.resolved_on_time, row.resolution_base),
+		returnVisitRate: toRate(row.visited, row.resolved),
+		returnVisitOnTime: toRate(row.visited_on_time, row.resolved)
+	};
+}
