@@ -21,7 +21,9 @@ function writeWorkbook(name: string, extra: Parameters<typeof buildZip>[0], rows
 
 describe('unsafe workbooks through the whole pipeline', () => {
 	it('refuses a zip bomb in the worker, records the failed batch and loads nothing', async () => {
-		const file = writeWorkbook('bomb.xlsx', [{ name: 'xl/media/zeros.bin', data: '', deflated: deflateZeros(1200) }]);
+		const file = writeWorkbook('bomb.xlsx', [
+			{ name: 'xl/media/zeros.bin', data: '', deflated: deflateZeros(1200) }
+		]);
 		expect(fs.statSync(file).size).toBeLessThan(2 * 1024 * 1024);
 		const result = await ingestFile(db, {
 			filePath: file,
@@ -42,7 +44,12 @@ describe('unsafe workbooks through the whole pipeline', () => {
 	it('refuses XML with a DOCTYPE or ENTITY declaration', async () => {
 		const evil = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>';
 		const file = writeWorkbook('entity.xlsx', [{ name: 'xl/custom.xml', data: evil }]);
-		const result = await ingestFile(db, { filePath: file, uploadedBy: 'tester', source: 'web', inWorker: false });
+		const result = await ingestFile(db, {
+			filePath: file,
+			uploadedBy: 'tester',
+			source: 'web',
+			inWorker: false
+		});
 		expect(result.status).toBe('failed');
 		expect(result.message).toMatch(/entity\.xlsx was refused as unsafe: .*(DOCTYPE|ENTITY)/);
 	});
