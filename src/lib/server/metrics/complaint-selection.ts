@@ -23,17 +23,19 @@ const listFilters = [
 export function selectComplaints(
 	filters: DashboardFilters,
 	scope: AreaScope,
-	period: DateRange
+	period: DateRange,
+	/** Names the period's parameters apart when one query selects two periods. */
+	periodName = 'period'
 ): SqlCondition {
 	const scopeCondition = buildScopeCondition(scope);
 	const parts = [
-		'received_at >= $periodStart::TIMESTAMP',
-		'received_at < $periodEnd::TIMESTAMP',
+		`received_at >= $${periodName}Start::TIMESTAMP`,
+		`received_at < $${periodName}End::TIMESTAMP`,
 		scopeCondition.sql
 	];
 	const params: Record<string, DuckDBValue> = {
-		periodStart: period.start,
-		periodEnd: period.end,
+		[`${periodName}Start`]: period.start,
+		[`${periodName}End`]: period.end,
 		...scopeCondition.params
 	};
 	for (const [key, column] of listFilters) {
