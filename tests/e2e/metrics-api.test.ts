@@ -17,7 +17,9 @@ test('a bad filter is a 400 with a message, an unknown metric a 404', async ({ r
 	expect((await bad.json()).message).toMatch(/^Invalid filter — category/);
 	const unknown = await request.get('/api/metrics/nope');
 	expect(unknown.status()).toBe(404);
-	expect((await unknown.json()).message).toMatch(/Available: complaint-hotspots, complaint-timeliness/);
+	expect((await unknown.json()).message).toMatch(
+		/Available: complaint-hotspots, complaint-timeliness, complaint-timeliness-by-area/
+	);
 });
 
 test('complaint timeliness answers with numerators and denominators for the default period', async ({
@@ -29,4 +31,15 @@ test('complaint timeliness answers with numerators and denominators for the defa
 	expect(body.asOf).toBe('2026-10-31');
 	expect(body.value.resolvedOnTime.denominator).toBeGreaterThan(0);
 	expect(body.value.resolvedOnTime.rate).toBeGreaterThan(0.5);
+});
+
+test('the department with planted slips ranks worst on timeliness over the three years', async ({
+	request
+}) => {
+	const response = await request.get(
+		'/api/metrics/complaint-timeliness-by-department?period=custom&from=2023-11-01&to=2026-10-31'
+	);
+	expect(response.status()).toBe(200);
+	const body = await response.json();
+	expect(body.value[0].key).toBe('工程部');
 });

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
-import { loadDemoData } from '$pipelines/demo/load-demo.ts';
 import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 
@@ -63,26 +62,5 @@ describe('computeComplaintHotspots', () => {
 		expect(byArea.D).toMatchObject({ count: 23, flagged: false });
 		expect(byArea.E).toMatchObject({ count: 5, flagged: true, status: 'chronic' });
 		expect(cells[0].area).toBe('A');
-	});
-});
-
-describe('on the demo data', () => {
-	let db: CourtyardDatabase;
-	beforeAll(async () => {
-		db = await createDatabase();
-		await loadDemoData(db, {
-			workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-demo-')),
-			scale: 0.1,
-			inWorker: false
-		});
-	}, 120_000);
-	afterAll(() => db.close());
-
-	it('puts the planted lift hotspot (锦绣江南, latest quarter) at the top of the flagged cells', async () => {
-		const period = { start: '2026-08-01', end: '2026-11-01' };
-		const comparison = { start: '2026-05-01', end: '2026-08-01' };
-		const cells = await computeComplaintHotspots(db.writer, filters, all, period, comparison);
-		const top = cells.find((c) => c.flagged)!;
-		expect(top).toMatchObject({ area: '锦绣江南', category: 'lifts', status: 'new' });
 	});
 });

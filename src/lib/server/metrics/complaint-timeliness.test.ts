@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
 import { dashboardFiltersSchema, type DashboardFilters } from '$lib/filters/dashboard-filters.ts';
 import { defaultSlaSettings } from '../settings/sla-settings.ts';
-import { computeComplaintTimeliness } from './complaint-timeliness.ts';
+import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
 
 interface ComplaintRow {
 	id: string;
 	received_at: string;
 	area: string;
+	department: string;
 	category: string;
 	severity: 'general' | 'major' | 'urgent';
 	validity: 'valid' | 'invalid';
@@ -77,6 +78,7 @@ function createRandom(seed: number) {
 function buildRows(): ComplaintRow[] {
 	const base = (overrides: Partial<ComplaintRow> & { id: string; received_at: string }): ComplaintRow => ({
 		area: '翠湖花园',
+		department: '客服部',
 		category: 'lifts',
 		severity: 'general',
 		validity: 'valid',
@@ -147,6 +149,7 @@ function buildRows(): ComplaintRow[] {
 			id: `R${i}`,
 			received_at: toText(received),
 			category: random() < 0.5 ? 'lifts' : 'cleaning',
+			department: ['客服部', '工程部', '秩序部'][Math.floor(random() * 3)],
 			severity: severities[Math.floor(random() * severities.length)],
 			validity: random() < 0.9 ? 'valid' : 'invalid',
 			transferred: random() < 0.25,
@@ -165,14 +168,15 @@ beforeAll(async () => {
 	db = await openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-metric-')), 'm.duckdb'));
 	for (const r of rows) {
 		await db.writer.run(
-			`INSERT INTO complaints (id, batch_id, received_at, area, category, severity, validity, transferred,
+			`INSERT INTO complaints (id, batch_id, received_at, area, department, category, severity, validity, transferred,
 				first_response_at, resolved_at, return_visit_at)
-				VALUES ($id, 1, $received::TIMESTAMP, $area, $category, $severity, $validity, $transferred,
+				VALUES ($id, 1, $received::TIMESTAMP, $area, $department, $category, $severity, $validity, $transferred,
 				$first::TIMESTAMP, $resolved::TIMESTAMP, $visit::TIMESTAMP)`,
 			{
 				id: r.id,
 				received: r.received_at,
 				area: r.area,
+				department: r.department,
 				category: r.category,
 				severity: r.severity,
 				validity: r.validity,
@@ -237,5 +241,30 @@ describe('computeComplaintTimeliness', () => {
 			defaultSlaSettings
 		);
 		expect(outOfScope.resolvedOnTime).toEqual({ numerator: 0, denominator: 0, rate: null });
+	});
+
+	it('breaks the figures down by department, worst first, each matching the independent computation', async () => {
+		const byDepartment = await computeComplaintTimelinessBy(
+			db.writer,
+			allFilters,
+			{ kind: 'all' },
+			period,
+			evaluatedAt,
+			defaultSlaSettings,
+			'department'
+		);
+		expect(byDepartment.map((d) => d.key).sort()).toEqual(['客服部', '工程部', '秩序部'].sort());
+		for (const department of byDepartment) {
+			const { key, ...figures } = department;
+			expect(figures, key!).toEqual(
+				computeExpected(
+					rows.filter((r) => r.department === key),
+					period,
+					evaluatedAt
+				)
+			);
+		}
+		const rates = byDepartment.map((d) => d.resolvedOnTime.rate!);
+		expect(rates).toEqual([...rates].sort((a, b) => a - b));
 	});
 });

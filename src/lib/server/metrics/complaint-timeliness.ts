@@ -23,6 +23,75 @@ export interface ComplaintTimeliness {
 	returnVisitOnTime: RateFigure;
 }
 
+/** The counts behind every timeliness rate, over the complaints `c` (with their deadline). */
+const timelinessCountsSql = `
+	count(*) FILTER (WHERE first_response_at IS NOT NULL
+		AND first_response_at <= received_at + to_seconds($responseSeconds))::INTEGER AS response_on_time,
+	count(*) FILTER (WHERE first_response_at IS NOT NULL
+		OR received_at + to_seconds($responseSeconds) < $evaluatedAt::TIMESTAMP)::INTEGER AS response_base,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at <= deadline)::INTEGER AS resolved_on_time,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL OR deadline < $evaluatedAt::TIMESTAMP)::INTEGER AS resolution_base,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL)::INTEGER AS resolved,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL)::INTEGER AS visited,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL
+		AND return_visit_at <= resolved_at + to_days($returnVisitDays))::INTEGER AS visited_on_time`;
+
+type TimelinessCounts = Record<string, number> & { group_key?: string | null };
+
+async function queryTimeliness(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange,
+	evaluatedAt: string,
+	sla: SlaSettings,
+	groupBy: 'department' | 'area' | null
+): Promise<TimelinessCounts[]> {
+	const selection = selectComplaints(filters, scope, period);
+	const group = groupBy ? `${groupBy} AS group_key,` : '';
+	return queryRows<TimelinessCounts>(
+		connection,
+		`WITH c AS (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
+		SELECT ${group} ${timelinessCountsSql} FROM c ${groupBy ? 'GROUP BY ALL' : ''}`,
+		{
+			...selection.params,
+			responseSeconds: sla.responseHours * 3600,
+			escalatedSeconds: sla.escalatedResolutionHours * 3600,
+			generalSameDay: sla.generalSameDay,
+			returnVisitDays: sla.returnVisitDays,
+			evaluatedAt
+		}
+	);
+}
+
+function toFigures(row: TimelinessCounts): ComplaintTimeliness {
+	return {
+		responseOnTime: toRate(row.response_on_time, row.response_base),
+		resolvedOnTime: toRate(row.resolved_on_time, row.resolution_base),
+		returnVisitRate: toRate(row.visited, row.resolved),
+		returnVisitOnTime: toRate(row.visited_on_time, row.resolved)
+	};
+}
+
+/**
+ * The same figures per department (or area), worst resolved-on-time rate first: where SLAs slip.
+ * Complaints without a department are grouped under null.
+ */
+export async function computeComplaintTimelinessBy(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange,
+	evaluatedAt: string,
+	sla: SlaSettings,
+	groupBy: 'department' | 'area'
+): Promise<(ComplaintTimeliness & { key: string | null })[]> {
+	const rows = await queryTimeliness(connection, filters, scope, period, evaluatedAt, sla, groupBy);
+	return rows
+		.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }))
+		.sort((a, b) => (a.resolvedOnTime.rate ?? 1) - (b.resolvedOnTime.rate ?? 1));
+}
+
 function toRate(numerator: number, denominator: number): RateFigure {
 	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
@@ -47,35 +116,6 @@ export async function computeComplaintTimeliness(
 	evaluatedAt: string,
 	sla: SlaSettings
 ): Promise<ComplaintTimeliness> {
-	const selection = selectComplaints(filters, scope, period);
-	const [row] = await queryRows<Record<string, number>>(
-		connection,
-		`WITH c AS (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
-		SELECT
-			count(*) FILTER (WHERE first_response_at IS NOT NULL
-				AND first_response_at <= received_at + to_seconds($responseSeconds))::INTEGER AS response_on_time,
-			count(*) FILTER (WHERE first_response_at IS NOT NULL
-				OR received_at + to_seconds($responseSeconds) < $evaluatedAt::TIMESTAMP)::INTEGER AS response_base,
-			count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at <= deadline)::INTEGER AS resolved_on_time,
-			count(*) FILTER (WHERE resolved_at IS NOT NULL OR deadline < $evaluatedAt::TIMESTAMP)::INTEGER AS resolution_base,
-			count(*) FILTER (WHERE resolved_at IS NOT NULL)::INTEGER AS resolved,
-			count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL)::INTEGER AS visited,
-			count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL
-				AND return_visit_at <= resolved_at + to_days($returnVisitDays))::INTEGER AS visited_on_time
-		FROM c`,
-		{
-			...selection.params,
-			responseSeconds: sla.responseHours * 3600,
-			escalatedSeconds: sla.escalatedResolutionHours * 3600,
-			generalSameDay: sla.generalSameDay,
-			returnVisitDays: sla.returnVisitDays,
-			evaluatedAt
-		}
-	);
-	return {
-		responseOnTime: toRate(row.response_on_time, row.response_base),
-		resolvedOnTime: toRate(row.resolved_on_time, row.resolution_base),
-		returnVisitRate: toRate(row.visited, row.resolved),
-		returnVisitOnTime: toRate(row.visited_on_time, row.resolved)
-	};
+	const [row] = await queryTimeliness(connection, filters, scope, period, evaluatedAt, sla, null);
+	return toFigures(row);
 }

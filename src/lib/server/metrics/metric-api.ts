@@ -10,7 +10,7 @@ import { withConnection } from '../database.ts';
 import type { AreaScope } from '../scope.ts';
 import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
-import { computeComplaintTimeliness } from './complaint-timeliness.ts';
+import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
 
 /** What every metric is computed against: the caller's filters and scope, resolved to concrete dates. */
 export interface MetricContext {
@@ -31,6 +31,18 @@ type MetricFunction = (context: MetricContext) => Promise<unknown>;
 const metrics: Record<string, MetricFunction> = {
 	'complaint-timeliness': (c) =>
 		computeComplaintTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
+	'complaint-timeliness-by-department': (c) =>
+		computeComplaintTimelinessBy(
+			c.connection,
+			c.filters,
+			c.scope,
+			c.period,
+			c.evaluatedAt,
+			c.sla,
+			'department'
+		),
+	'complaint-timeliness-by-area': (c) =>
+		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
 	'complaint-hotspots': (c) =>
 		computeComplaintHotspots(c.connection, c.filters, c.scope, c.period, c.comparison)
 };
