@@ -10,6 +10,7 @@ import { withConnection } from '../database.ts';
 import type { AreaScope } from '../scope.ts';
 import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
+import { computeRepairTimeliness } from './repair-timeliness.ts';
 import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
 
 /** What every metric is computed against: the caller's filters and scope, resolved to concrete dates. */
@@ -43,6 +44,8 @@ const metrics: Record<string, MetricFunction> = {
 		),
 	'complaint-timeliness-by-area': (c) =>
 		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
+	'repair-timeliness': (c) =>
+		computeRepairTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
 	'complaint-hotspots': (c) =>
 		computeComplaintHotspots(c.connection, c.filters, c.scope, c.period, c.comparison)
 };
