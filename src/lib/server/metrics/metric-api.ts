@@ -11,6 +11,7 @@ import type { AreaScope } from '../scope.ts';
 import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeRepairTimeliness } from './repair-timeliness.ts';
+import { computeRepeatUnits } from './repeat-units.ts';
 import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
 
 /** What every metric is computed against: the caller's filters and scope, resolved to concrete dates. */
@@ -44,6 +45,7 @@ const metrics: Record<string, MetricFunction> = {
 		),
 	'complaint-timeliness-by-area': (c) =>
 		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
+	'repeat-units': (c) => computeRepeatUnits(c.connection, c.filters, c.scope, c.period),
 	'repair-timeliness': (c) =>
 		computeRepairTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
 	'complaint-hotspots': (c) =>
