@@ -1,0 +1,67 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '$pipelines/db/database.ts';
+import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
+import { buildScopeCondition, type AreaScope } from '../scope.ts';
+import { selectComplaints } from './complaint-selection.ts';
+import type { RateFigure } from './complaint-timeliness.ts';
+
+export interface ComplaintSummary {
+	/** Complaints received in the period (the page's validity filter applies; valid only by default). */
+	volume: number;
+	/** Per 1,000 units of the unit register in the same areas; null without a register. */
+	per1000Units: number | null;
+	unitsInRegister: number;
+	/** Closed or resolved ÷ received. */
+	closureRate: RateFigure;
+	/** Valid ÷ all complaints received, whatever the validity filter says (invalid ones stay in the register). */
+	validShare: RateFigure;
+	/** Complaints by escalation level (1 receiver, 2 supervisor, 3 deputy general manager). */
+	escalations: { level: number; count: number }[];
+}
+
+function toRate(numerator: number, denominator: number): RateFigure {
+	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
+}
+
+export async function computeComplaintSummary(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange
+): Promise<ComplaintSummary> {
+	const selection = selectComplaints(filters, scope, period);
+	const everyValidity = selectComplaints({ ...filters, validity: 'all' }, scope, period);
+	const unitScope = buildScopeCondition(scope);
+	const areaFilter = filters.area.length > 0 ? 'AND area IN (SELECT unnest($area::VARCHAR[]))' : '';
+	const [row] = await queryRows<{
+		volume: number;
+		closed: number;
+		valid: number;
+		all_received: number;
+		units: number;
+	}>(
+		connection,
+		`SELECT
+			(SELECT count(*) FROM complaints WHERE ${selection.sql})::INTEGER AS volume,
+			(SELECT count(*) FROM complaints WHERE ${selection.sql}
+				AND (resolved_at IS NOT NULL OR status IN ('resolved', 'closed')))::INTEGER AS closed,
+			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql} AND validity = 'valid')::INTEGER AS valid,
+			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql})::INTEGER AS all_received,
+			(SELECT count(*) FROM units WHERE ${unitScope.sql} ${areaFilter})::INTEGER AS units`,
+		{ ...selection.params, ...everyValidity.params, ...unitScope.params }
+	);
+	const escalations = await queryRows<{ level: number; count: number }>(
+		connection,
+		`SELECT escalation_level::INTEGER AS level, count(*)::INTEGER AS count FROM complaints
+			WHERE ${selection.sql} AND escalation_level IS NOT NULL GROUP BY 1 ORDER BY 1`,
+		selection.params
+	);
+	return {
+		volume: row.volume,
+		per1000Units: row.units > 0 ? (row.volume / row.units) * 1000 : null,
+		unitsInRegister: row.units,
+		closureRate: toRate(row.closed, row.volume),
+		validShare: toRate(row.valid, row.all_received),
+		escalations
+	};
+}
