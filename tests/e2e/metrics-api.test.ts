@@ -17,9 +17,15 @@ test('a bad filter is a 400 with a message, an unknown metric a 404', async ({ r
 	expect((await bad.json()).message).toMatch(/^Invalid filter — category/);
 	const unknown = await request.get('/api/metrics/nope');
 	expect(unknown.status()).toBe(404);
-	expect((await unknown.json()).message).toMatch(
-		/Available: complaint-hotspots, complaint-timeliness, complaint-timeliness-by-area/
-	);
+	const message = (await unknown.json()).message as string;
+	for (const name of [
+		'complaint-hotspots',
+		'complaint-summary',
+		'complaint-timeliness',
+		'repair-timeliness'
+	]) {
+		expect(message).toContain(name);
+	}
 });
 
 test('complaint timeliness answers with numerators and denominators for the default period', async ({
