@@ -11,6 +11,7 @@ import type { AreaScope } from '../scope.ts';
 import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintSummary } from './complaint-summary.ts';
+import { computeComplaintTrend } from './complaint-trend.ts';
 import { computeRepairTimeliness } from './repair-timeliness.ts';
 import { computeRepeatUnits } from './repeat-units.ts';
 import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
@@ -47,6 +48,7 @@ const metrics: Record<string, MetricFunction> = {
 	'complaint-timeliness-by-area': (c) =>
 		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
 	'complaint-summary': (c) => computeComplaintSummary(c.connection, c.filters, c.scope, c.period),
+	'complaint-trend': (c) => computeComplaintTrend(c.connection, c.filters, c.scope, c.period),
 	'repeat-units': (c) => computeRepeatUnits(c.connection, c.filters, c.scope, c.period),
 	'repair-timeliness': (c) =>
 		computeRepairTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
