@@ -3,7 +3,7 @@ import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import { buildScopeCondition, type AreaScope } from '../scope.ts';
 import { selectComplaints } from './complaint-selection.ts';
-import type { RateFigure } from './complaint-timeliness.ts';
+import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export interface ComplaintSummary {
 	/** Complaints received in the period (the page's validity filter applies; valid only by default). */
@@ -17,10 +17,6 @@ export interface ComplaintSummary {
 	validShare: RateFigure;
 	/** Complaints by escalation level (1 receiver, 2 supervisor, 3 deputy general manager). */
 	escalations: { level: number; count: number }[];
-}
-
-function toRate(numerator: number, denominator: number): RateFigure {
-	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
 
 export async function computeComplaintSummary(
@@ -60,8 +56,8 @@ export async function computeComplaintSummary(
 		volume: row.volume,
 		per1000Units: row.units > 0 ? (row.volume / row.units) * 1000 : null,
 		unitsInRegister: row.units,
-		closureRate: toRate(row.closed, row.volume),
-		validShare: toRate(row.valid, row.all_received),
+		closureRate: toRateFigure(row.closed, row.volume),
+		validShare: toRateFigure(row.valid, row.all_received),
 		escalations
 	};
 }

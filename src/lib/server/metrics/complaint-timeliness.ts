@@ -4,13 +4,9 @@ import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
 import { selectComplaints } from './complaint-selection.ts';
+import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
-export interface RateFigure {
-	numerator: number;
-	denominator: number;
-	/** null when nothing was counted. */
-	rate: number | null;
-}
+export type { RateFigure } from './rate-figure.ts';
 
 export interface ComplaintTimeliness {
 	/** Responded within the response window ÷ (responded + open past the window). */
@@ -66,10 +62,10 @@ async function queryTimeliness(
 
 function toFigures(row: TimelinessCounts): ComplaintTimeliness {
 	return {
-		responseOnTime: toRate(row.response_on_time, row.response_base),
-		resolvedOnTime: toRate(row.resolved_on_time, row.resolution_base),
-		returnVisitRate: toRate(row.visited, row.resolved),
-		returnVisitOnTime: toRate(row.visited_on_time, row.resolved)
+		responseOnTime: toRateFigure(row.response_on_time, row.response_base),
+		resolvedOnTime: toRateFigure(row.resolved_on_time, row.resolution_base),
+		returnVisitRate: toRateFigure(row.visited, row.resolved),
+		returnVisitOnTime: toRateFigure(row.visited_on_time, row.resolved)
 	};
 }
 
@@ -90,10 +86,6 @@ export async function computeComplaintTimelinessBy(
 	return rows
 		.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }))
 		.sort((a, b) => (a.resolvedOnTime.rate ?? 1) - (b.resolvedOnTime.rate ?? 1));
-}
-
-function toRate(numerator: number, denominator: number): RateFigure {
-	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters
 import { buildScopeCondition, type AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
 import type { SqlCondition } from './complaint-selection.ts';
-import type { RateFigure } from './complaint-timeliness.ts';
+import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export interface RepairTimeliness {
 	/** Arrived by the agreed time + grace ÷ orders with an appointment that is due (or was kept). */
@@ -46,10 +46,6 @@ export function selectWorkOrders(
 		params[key] = JSON.stringify(filters[key]);
 	}
 	return { sql: parts.join(' AND '), params };
-}
-
-function toRate(numerator: number, denominator: number): RateFigure {
-	return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
 
 export async function computeRepairTimeliness(
@@ -97,14 +93,14 @@ export async function computeRepairTimeliness(
 		}
 	);
 	return {
-		arrivedOnTime: toRate(row.arrived_on_time, row.appointments),
-		completedWithinTarget: toRate(row.within_target, row.completed),
-		emergencyWithinTarget: toRate(row.emergency_within, row.emergency_done),
-		nonEmergencyWithinTarget: toRate(row.other_within, row.other_done),
-		completionRate: toRate(row.completed, row.received),
-		firstTimeFix: toRate(row.first_time, row.completed),
-		returnVisitRate: toRate(row.visited, row.completed),
-		returnVisitOnTime: toRate(row.visited_on_time, row.completed),
-		returnVisitSatisfaction: toRate(row.satisfied, row.reached)
+		arrivedOnTime: toRateFigure(row.arrived_on_time, row.appointments),
+		completedWithinTarget: toRateFigure(row.within_target, row.completed),
+		emergencyWithinTarget: toRateFigure(row.emergency_within, row.emergency_done),
+		nonEmergencyWithinTarget: toRateFigure(row.other_within, row.other_done),
+		completionRate: toRateFigure(row.completed, row.received),
+		firstTimeFix: toRateFigure(row.first_time, row.completed),
+		returnVisitRate: toRateFigure(row.visited, row.completed),
+		returnVisitOnTime: toRateFigure(row.visited_on_time, row.completed),
+		returnVisitSatisfaction: toRateFigure(row.satisfied, row.reached)
 	};
 }
