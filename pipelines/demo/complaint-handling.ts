@@ -102,10 +102,11 @@ function drawEscalation(rng: Rng, severity: HandlingInput['severity'], late: boo
 	return 1;
 }
 
-/** Open complaints cluster in the last weeks; a few old ones were simply never closed. */
+/** Open complaints cluster in the last days; a few old ones were simply never closed. */
 function isStuckOpen(rng: Rng, receivedAt: number, transferred: boolean): boolean {
 	const ageDays = (DATA_END - receivedAt) / MS_DAY;
-	const chance = (0.8 * Math.exp(-ageDays / 30) + 0.006) * (transferred ? 0.5 : 1);
+	// Most complaints close within days: only the last few days hold many open ones.
+	const chance = (0.8 * Math.exp(-ageDays / 4) + 0.006) * (transferred ? 0.5 : 1);
 	return rng.rollChance(chance);
 }
 
