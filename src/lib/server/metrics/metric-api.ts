@@ -10,6 +10,7 @@ import { withConnection } from '../database.ts';
 import type { AreaScope } from '../scope.ts';
 import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
+import { computeComplaintMix } from './complaint-mix.ts';
 import { computeComplaintSummary } from './complaint-summary.ts';
 import { computeComplaintTrend } from './complaint-trend.ts';
 import { computeRepairTimeliness } from './repair-timeliness.ts';
@@ -48,6 +49,7 @@ const metrics: Record<string, MetricFunction> = {
 	'complaint-timeliness-by-area': (c) =>
 		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
 	'complaint-summary': (c) => computeComplaintSummary(c.connection, c.filters, c.scope, c.period),
+	'complaint-mix': (c) => computeComplaintMix(c.connection, c.filters, c.scope, c.period),
 	'complaint-trend': (c) => computeComplaintTrend(c.connection, c.filters, c.scope, c.period),
 	'repeat-units': (c) => computeRepeatUnits(c.connection, c.filters, c.scope, c.period),
 	'repair-timeliness': (c) =>
