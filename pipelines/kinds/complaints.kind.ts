@@ -163,6 +163,7 @@ export const complaintsKind: KindDefinition = {
 	kind: 'complaints',
 	label: { en: 'Complaints', zh: '投诉' },
 	fields,
+	periodField: 'received_at',
 	idField: 'id',
 	outputs: [createTableOutput('complaints', fields, 'id')],
 	checkRecord: checkComplaint,

@@ -75,6 +75,7 @@ export const feesKind: KindDefinition = {
 	kind: 'fees',
 	label: { en: 'Fee bills (and ledger payments)', zh: '应收账单' },
 	fields,
+	periodField: 'period',
 	idField: 'bill_id',
 	outputs: [
 		{

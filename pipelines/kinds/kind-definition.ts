@@ -63,6 +63,8 @@ export interface KindDefinition {
 	kind: KindName;
 	label: { en: string; zh: string };
 	fields: readonly FieldSpec[];
+	/** The date field that says which period a record belongs to (for links to the dashboards); null for the register. */
+	periodField: string | null;
 	/** The field holding the record's own id; rows without one get a stable content hash. */
 	idField: string | null;
 	/** For kinds whose identity is a combination of fields (a unit is its code within its area). */

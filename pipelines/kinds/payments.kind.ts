@@ -39,6 +39,7 @@ export const paymentsKind: KindDefinition = {
 	kind: 'payments',
 	label: { en: 'Payments', zh: '实收/缴费记录' },
 	fields,
+	periodField: 'paid_at',
 	idField: 'id',
 	outputs: [createTableOutput('payments', fields, 'id')],
 	checkRecord: checkPayment,

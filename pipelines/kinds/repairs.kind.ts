@@ -133,6 +133,7 @@ export const repairsKind: KindDefinition = {
 	kind: 'repairs',
 	label: { en: 'Repair work orders', zh: '报修工单' },
 	fields,
+	periodField: 'reported_at',
 	idField: 'id',
 	outputs: [createTableOutput('work_orders', fields, 'id')],
 	sqlChecks: [

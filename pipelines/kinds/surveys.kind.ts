@@ -60,6 +60,7 @@ export const surveysKind: KindDefinition = {
 	kind: 'surveys',
 	label: { en: 'Satisfaction survey responses', zh: '满意度调查问卷' },
 	fields,
+	periodField: 'response_date',
 	idField: 'respondent_id',
 	outputs: [],
 	schema: buildRecordSchema(fields)

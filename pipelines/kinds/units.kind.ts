@@ -36,6 +36,7 @@ export const unitsKind: KindDefinition = {
 	kind: 'units',
 	label: { en: 'Unit register', zh: '房屋档案' },
 	fields,
+	periodField: null,
 	idField: null,
 	// The same room number exists in several communities: a unit is its code within its area.
 	deriveId: (record) => `${record.area as string}/${record.unit_code as string}`,

@@ -85,16 +85,6 @@ export interface ParseResult {
 	survey?: SurveyParseSummary;
 }
 
-/** The field whose dates say which period a file covers (for links to the dashboards). */
-const periodFieldByKind: Record<KindName, string> = {
-	units: '',
-	complaints: 'received_at',
-	repairs: 'reported_at',
-	fees: 'period',
-	payments: 'paid_at',
-	surveys: 'response_date'
-};
-
 function createGenericRowHandler(
 	kind: KindDefinition,
 	mapping: HeaderMapping,
@@ -180,7 +170,7 @@ export async function parseFile(
 		if (request.mapping) mapping = applyMappingOverrides(mapping, pending, request);
 		kind = kindRegistry[mapping.kind];
 		const context: ParseContext = { date1904: info.date1904 ?? false };
-		const periodField = periodFieldByKind[kind.kind];
+		const periodField = kind.periodField ?? '';
 		const track = (record: Record<string, unknown>) => {
 			const date = record[periodField] as string | null | undefined;
 			if (date) {

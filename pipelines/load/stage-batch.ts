@@ -31,14 +31,6 @@ export interface StagedBatch {
 	areas: string[];
 }
 
-const periodFieldByKind: Record<string, string | null> = {
-	units: null,
-	complaints: 'received_at',
-	repairs: 'reported_at',
-	fees: 'period',
-	payments: 'paid_at'
-};
-
 /**
  * Puts a parsed file's valid rows into the stage: through DuckDB for a scanned CSV, or from the worker's
  * staged file; falls back to a full JavaScript parse (`reparse`) when the bulk path does not suit the file.
@@ -91,7 +83,7 @@ export async function stageParsedFile(
 	}
 	if (parsed.staged && parsed.staged.rows > 0) await appendStagedFile(connection, parsed.staged);
 	const duplicates = await settleStageIds(connection, kind);
-	const described = await describeStage(connection, periodFieldByKind[kind.kind] ?? null);
+	const described = await describeStage(connection, kind.periodField);
 	const idHeader = parsed.columns.find((c) => c.role === 'field' && c.field === kind.idField)?.header ?? null;
 	return {
 		parsed,

@@ -22,16 +22,3 @@ export async function transcodeToUtf8(
 		fs.closeSync(out);
 	}
 }
-
-/** Whether a text file's lines end in CRLF or LF (DuckDB must be told when it does not sniff). */
-export function detectLineBreak(filePath: string): '\r\n' | '\n' {
-	const fd = fs.openSync(filePath, 'r');
-	try {
-		const head = Buffer.alloc(1 << 16);
-		const length = fs.readSync(fd, head, 0, head.length, 0);
-		const newline = head.subarray(0, length).indexOf(10);
-		return newline > 0 && head[newline - 1] === 13 ? '\r\n' : '\n';
-	} finally {
-		fs.closeSync(fd);
-	}
-}

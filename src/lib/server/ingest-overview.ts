@@ -1,6 +1,6 @@
 import { queryRows } from '$pipelines/db/database.ts';
 import { withConnection } from './database.ts';
-import type { AreaScope } from './scope.ts';
+import { buildScopeCondition, type AreaScope } from './scope.ts';
 
 export interface KindCount {
 	kind: string;
@@ -37,22 +37,17 @@ const countedTables = [
 	{ kind: 'surveys', table: 'survey_respondents' }
 ] as const;
 
-const areaFilter = `($all OR area IN (SELECT unnest($areas::VARCHAR[])))`;
-
 /** Rows loaded per data kind (within the caller's areas) and the latest batches, for the home page. */
 export async function loadIngestOverview(scope: AreaScope): Promise<IngestOverview> {
 	return withConnection(async (connection) => {
-		const params = {
-			all: scope.kind === 'all',
-			areas: scope.kind === 'all' ? '[]' : JSON.stringify(scope.areas)
-		};
+		const scopeCondition = buildScopeCondition(scope);
 		const kinds: KindCount[] = [];
 		for (const { kind, table } of countedTables) {
 			const [row] = await queryRows<{ rows: number; latest: Date | null }>(
 				connection,
 				`SELECT count(*)::INTEGER AS rows, (SELECT max(finished_at) FROM import_batches
-					WHERE kind = $kind AND status IN ('loaded', 'partial')) AS latest FROM ${table} WHERE ${areaFilter}`,
-				{ ...params, kind }
+					WHERE kind = $kind AND status IN ('loaded', 'partial')) AS latest FROM ${table} WHERE ${scopeCondition.sql}`,
+				{ ...scopeCondition.params, kind }
 			);
 			kinds.push({
 				kind,

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
-import { selectComplaints } from './complaint-selection.ts';
+import { selectComplaints } from './record-selection.ts';
 
 export interface CountByKey {
 	key: string | null;

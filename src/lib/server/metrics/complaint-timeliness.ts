@@ -3,7 +3,7 @@ import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
-import { selectComplaints } from './complaint-selection.ts';
+import { selectComplaints } from './record-selection.ts';
 import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export type { RateFigure } from './rate-figure.ts';

@@ -1,9 +1,9 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
-import { buildScopeCondition, type AreaScope } from '../scope.ts';
+import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
-import type { SqlCondition } from './complaint-selection.ts';
+import { selectWorkOrders } from './record-selection.ts';
 import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export interface RepairTimeliness {
@@ -21,31 +21,6 @@ export interface RepairTimeliness {
 	returnVisitOnTime: RateFigure;
 	/** 回访满意率: (very) satisfied or basically satisfied ÷ return visits that reached the resident. */
 	returnVisitSatisfaction: RateFigure;
-}
-
-/** The work orders a figure counts: reported in the period, in the caller's scope and the page's places. */
-export function selectWorkOrders(
-	filters: DashboardFilters,
-	scope: AreaScope,
-	period: DateRange
-): SqlCondition {
-	const scopeCondition = buildScopeCondition(scope);
-	const parts = [
-		'reported_at >= $periodStart::TIMESTAMP',
-		'reported_at < $periodEnd::TIMESTAMP',
-		scopeCondition.sql
-	];
-	const params: Record<string, DuckDBValue> = {
-		periodStart: period.start,
-		periodEnd: period.end,
-		...scopeCondition.params
-	};
-	for (const key of ['area', 'building'] as const) {
-		if (filters[key].length === 0) continue;
-		parts.push(`${key} IN (SELECT unnest($${key}::VARCHAR[]))`);
-		params[key] = JSON.stringify(filters[key]);
-	}
-	return { sql: parts.join(' AND '), params };
 }
 
 export async function computeRepairTimeliness(
