@@ -44,7 +44,8 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'bench/out/'
+			'bench/out/',
+			'src/lib/paraglide/'
 		]
 	}
 );

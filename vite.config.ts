@@ -1,8 +1,17 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The UI language is a reader's preference, not dashboard state: a cookie, else the browser's.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit()
+	],
 	ssr: {
 		// Native bindings and CommonJS-heavy readers must stay external to the server bundle.
 		external: ['@duckdb/node-api', 'exceljs', 'yauzl', 'papaparse']
