@@ -4,12 +4,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// The UI language is a reader's preference, not dashboard state: a cookie, else the browser's.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		}),
+		// Under vitest the catalogue is compiled beforehand (`npm run check`); the plugin's watcher would keep vitest from exiting.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						// The UI language is a reader's preference, not dashboard state: a cookie, else the browser's.
+						strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+					})
+				]),
 		sveltekit()
 	],
 	ssr: {

@@ -48,7 +48,10 @@ export type FilterParseResult = { ok: true; filters: DashboardFilters } | { ok: 
 export function parseDashboardFilters(params: URLSearchParams): FilterParseResult {
 	const raw: Record<string, unknown> = {};
 	for (const key of new Set(params.keys())) {
-		raw[key] = (listKeys as readonly string[]).includes(key) ? params.getAll(key) : params.get(key);
+		// An empty field of a submitted filter form means "not set", not an invalid value.
+		const values = params.getAll(key).filter((value) => value !== '');
+		if ((listKeys as readonly string[]).includes(key)) raw[key] = values;
+		else if (values.length > 0) raw[key] = values[0];
 	}
 	const parsed = dashboardFiltersSchema.safeParse(raw);
 	if (parsed.success) return { ok: true, filters: parsed.data };

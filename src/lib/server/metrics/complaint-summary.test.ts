@@ -38,7 +38,6 @@ function computeExpected(area: string | null, unitsInArea: number) {
 		(r) => r.at >= period.start && r.at < period.end && (!area || r.area === area)
 	);
 	const valid = inPeriod.filter((r) => r.validity === 'valid');
-	const closed = valid.filter((r) => r.resolved !== null || r.status === 'resolved' || r.status === 'closed');
 	const levels = [1, 2, 3]
 		.map((level) => ({ level, count: valid.filter((r) => r.level === level).length }))
 		.filter((l) => l.count > 0);
@@ -46,7 +45,6 @@ function computeExpected(area: string | null, unitsInArea: number) {
 		volume: valid.length,
 		per1000Units: (valid.length / unitsInArea) * 1000,
 		unitsInRegister: unitsInArea,
-		closureRate: { numerator: closed.length, denominator: valid.length, rate: closed.length / valid.length },
 		validShare: {
 			numerator: valid.length,
 			denominator: inPeriod.length,
@@ -88,7 +86,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('computeComplaintSummary', () => {
-	it('counts volume, per 1,000 units, closure, valid share and escalations as computed independently', async () => {
+	it('counts volume, per 1,000 units, valid share and escalations as computed independently', async () => {
 		const all = await computeComplaintSummary(
 			db.writer,
 			dashboardFiltersSchema.parse({}),

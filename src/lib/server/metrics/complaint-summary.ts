@@ -11,8 +11,6 @@ export interface ComplaintSummary {
 	/** Per 1,000 units of the unit register in the same areas; null without a register. */
 	per1000Units: number | null;
 	unitsInRegister: number;
-	/** Closed or resolved ÷ received. */
-	closureRate: RateFigure;
 	/** Valid ÷ all complaints received, whatever the validity filter says (invalid ones stay in the register). */
 	validShare: RateFigure;
 	/** Complaints by escalation level (1 receiver, 2 supervisor, 3 deputy general manager). */
@@ -31,7 +29,6 @@ export async function computeComplaintSummary(
 	const areaFilter = filters.area.length > 0 ? 'AND area IN (SELECT unnest($area::VARCHAR[]))' : '';
 	const [row] = await queryRows<{
 		volume: number;
-		closed: number;
 		valid: number;
 		all_received: number;
 		units: number;
@@ -39,8 +36,6 @@ export async function computeComplaintSummary(
 		connection,
 		`SELECT
 			(SELECT count(*) FROM complaints WHERE ${selection.sql})::INTEGER AS volume,
-			(SELECT count(*) FROM complaints WHERE ${selection.sql}
-				AND (resolved_at IS NOT NULL OR status IN ('resolved', 'closed')))::INTEGER AS closed,
 			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql} AND validity = 'valid')::INTEGER AS valid,
 			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql})::INTEGER AS all_received,
 			(SELECT count(*) FROM units WHERE ${unitScope.sql} ${areaFilter})::INTEGER AS units`,
@@ -56,7 +51,6 @@ export async function computeComplaintSummary(
 		volume: row.volume,
 		per1000Units: row.units > 0 ? (row.volume / row.units) * 1000 : null,
 		unitsInRegister: row.units,
-		closureRate: toRateFigure(row.closed, row.volume),
 		validShare: toRateFigure(row.valid, row.all_received),
 		escalations
 	};

@@ -19,6 +19,8 @@ interface ComplaintRow {
 	first_response_at: string | null;
 	resolved_at: string | null;
 	return_visit_at: string | null;
+	return_visit_result: string | null;
+	status: string | null;
 }
 
 const hour = 3_600_000;
@@ -43,6 +45,11 @@ function computeExpected(rows: ComplaintRow[], period: { start: string; end: str
 		rate: denominator > 0 ? numerator / denominator : null
 	});
 	return {
+		received: chosen.length,
+		closureRate: rate(
+			count((r) => r.resolved_at !== null || r.status === 'resolved' || r.status === 'closed'),
+			chosen.length
+		),
 		responseOnTime: rate(
 			count((r) => r.first_response_at !== null && toMs(r.first_response_at) - received(r) <= 24 * hour),
 			count((r) => r.first_response_at !== null || received(r) + 24 * hour < evaluated)
@@ -63,6 +70,12 @@ function computeExpected(rows: ComplaintRow[], period: { start: string; end: str
 					toMs(r.return_visit_at) - toMs(r.resolved_at) <= 48 * hour
 			),
 			count((r) => r.resolved_at !== null)
+		),
+		returnVisitSatisfaction: rate(
+			count((r) =>
+				['very_satisfied', 'satisfied', 'basically_satisfied'].includes(r.return_visit_result ?? '')
+			),
+			count((r) => r.return_visit_result !== null && r.return_visit_result !== 'unreachable')
 		)
 	};
 }
@@ -86,6 +99,8 @@ function buildRows(): ComplaintRow[] {
 		first_response_at: null,
 		resolved_at: null,
 		return_visit_at: null,
+		return_visit_result: null,
+		status: null,
 		...overrides
 	});
 	const edges = [
@@ -145,6 +160,8 @@ function buildRows(): ComplaintRow[] {
 		const maybe = (chance: number, from: number, maxHours: number) =>
 			random() < chance ? toText(from + Math.floor(random() * maxHours * 60) * 60_000) : null;
 		const resolved = maybe(0.85, received, 100);
+		const visit = resolved ? maybe(0.8, toMs(resolved), 72) : null;
+		const results = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'];
 		return base({
 			id: `R${i}`,
 			received_at: toText(received),
@@ -155,7 +172,9 @@ function buildRows(): ComplaintRow[] {
 			transferred: random() < 0.25,
 			first_response_at: maybe(0.8, received, 30),
 			resolved_at: resolved,
-			return_visit_at: resolved ? maybe(0.8, toMs(resolved), 72) : null
+			return_visit_at: visit,
+			return_visit_result: visit ? results[Math.floor(random() * results.length)] : null,
+			status: resolved ? 'resolved' : random() < 0.3 ? 'closed' : 'open'
 		});
 	});
 	return [...edges, ...generated];
@@ -169,9 +188,9 @@ beforeAll(async () => {
 	for (const r of rows) {
 		await db.writer.run(
 			`INSERT INTO complaints (id, batch_id, received_at, area, department, category, severity, validity, transferred,
-				first_response_at, resolved_at, return_visit_at)
+				first_response_at, resolved_at, return_visit_at, return_visit_result, status)
 				VALUES ($id, 1, $received::TIMESTAMP, $area, $department, $category, $severity, $validity, $transferred,
-				$first::TIMESTAMP, $resolved::TIMESTAMP, $visit::TIMESTAMP)`,
+				$first::TIMESTAMP, $resolved::TIMESTAMP, $visit::TIMESTAMP, $result, $status)`,
 			{
 				id: r.id,
 				received: r.received_at,
@@ -183,7 +202,9 @@ beforeAll(async () => {
 				transferred: r.transferred,
 				first: r.first_response_at,
 				resolved: r.resolved_at,
-				visit: r.return_visit_at
+				visit: r.return_visit_at,
+				result: r.return_visit_result,
+				status: r.status
 			}
 		);
 	}
@@ -266,5 +287,23 @@ describe('computeComplaintTimeliness', () => {
 		}
 		const rates = byDepartment.map((d) => d.resolvedOnTime.rate!);
 		expect(rates).toEqual([...rates].sort((a, b) => a - b));
+	});
+
+	it('gives one figure per month of received, in month order, each as if that month were the period', async () => {
+		const twoMonths = { start: '2026-09-01', end: '2026-11-01' };
+		const byMonth = await computeComplaintTimelinessBy(
+			db.writer,
+			allFilters,
+			{ kind: 'all' },
+			twoMonths,
+			evaluatedAt,
+			defaultSlaSettings,
+			'month'
+		);
+		expect(byMonth.map((m) => m.key)).toEqual(['2026-09', '2026-10']);
+		const months = { '2026-09': { start: '2026-09-01', end: '2026-10-01' }, '2026-10': period };
+		for (const { key, ...figures } of byMonth) {
+			expect(figures, key!).toEqual(computeExpected(rows, months[key as keyof typeof months], evaluatedAt));
+		}
 	});
 });

@@ -9,6 +9,10 @@ import { toRateFigure, type RateFigure } from './rate-figure.ts';
 export type { RateFigure } from './rate-figure.ts';
 
 export interface ComplaintTimeliness {
+	/** Complaints received in the period (the page's validity filter applies). */
+	received: number;
+	/** Closed or resolved ÷ received. */
+	closureRate: RateFigure;
 	/** Responded within the response window ÷ (responded + open past the window). */
 	responseOnTime: RateFigure;
 	/** Resolved by the deadline of its rule ÷ (resolved + open past the deadline). */
@@ -17,10 +21,14 @@ export interface ComplaintTimeliness {
 	returnVisitRate: RateFigure;
 	/** Return visit within the window after resolution ÷ resolved. */
 	returnVisitOnTime: RateFigure;
+	/** 回访满意率: (very) satisfied or basically satisfied ÷ return visits that reached the resident. */
+	returnVisitSatisfaction: RateFigure;
 }
 
 /** The counts behind every timeliness rate, over the complaints `c` (with their deadline). */
 const timelinessCountsSql = `
+	count(*)::INTEGER AS received,
+	count(*) FILTER (WHERE resolved_at IS NOT NULL OR status IN ('resolved', 'closed'))::INTEGER AS closed,
 	count(*) FILTER (WHERE first_response_at IS NOT NULL
 		AND first_response_at <= received_at + to_seconds($responseSeconds))::INTEGER AS response_on_time,
 	count(*) FILTER (WHERE first_response_at IS NOT NULL
@@ -30,7 +38,19 @@ const timelinessCountsSql = `
 	count(*) FILTER (WHERE resolved_at IS NOT NULL)::INTEGER AS resolved,
 	count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL)::INTEGER AS visited,
 	count(*) FILTER (WHERE resolved_at IS NOT NULL AND return_visit_at IS NOT NULL
-		AND return_visit_at <= resolved_at + to_days($returnVisitDays))::INTEGER AS visited_on_time`;
+		AND return_visit_at <= resolved_at + to_days($returnVisitDays))::INTEGER AS visited_on_time,
+	count(*) FILTER (WHERE return_visit_result IN ('very_satisfied', 'satisfied', 'basically_satisfied'))::INTEGER
+		AS visit_satisfied,
+	count(*) FILTER (WHERE return_visit_result IS NOT NULL AND return_visit_result <> 'unreachable')::INTEGER
+		AS visit_reached`;
+
+/** The groupings the timeliness figures are published by; a month is `YYYY-MM` of the received day. */
+export type TimelinessGrouping = 'department' | 'area' | 'month';
+const groupingSql: Record<TimelinessGrouping, string> = {
+	department: 'department',
+	area: 'area',
+	month: "strftime(received_at, '%Y-%m')"
+};
 
 type TimelinessCounts = Record<string, number> & { group_key?: string | null };
 
@@ -41,10 +61,10 @@ async function queryTimeliness(
 	period: DateRange,
 	evaluatedAt: string,
 	sla: SlaSettings,
-	groupBy: 'department' | 'area' | null
+	groupBy: TimelinessGrouping | null
 ): Promise<TimelinessCounts[]> {
 	const selection = selectComplaints(filters, scope, period);
-	const group = groupBy ? `${groupBy} AS group_key,` : '';
+	const group = groupBy ? `${groupingSql[groupBy]} AS group_key,` : '';
 	return queryRows<TimelinessCounts>(
 		connection,
 		`WITH c AS (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
@@ -62,10 +82,13 @@ async function queryTimeliness(
 
 function toFigures(row: TimelinessCounts): ComplaintTimeliness {
 	return {
+		received: row.received,
+		closureRate: toRateFigure(row.closed, row.received),
 		responseOnTime: toRateFigure(row.response_on_time, row.response_base),
 		resolvedOnTime: toRateFigure(row.resolved_on_time, row.resolution_base),
 		returnVisitRate: toRateFigure(row.visited, row.resolved),
-		returnVisitOnTime: toRateFigure(row.visited_on_time, row.resolved)
+		returnVisitOnTime: toRateFigure(row.visited_on_time, row.resolved),
+		returnVisitSatisfaction: toRateFigure(row.visit_satisfied, row.visit_reached)
 	};
 }
 
@@ -80,12 +103,14 @@ export async function computeComplaintTimelinessBy(
 	period: DateRange,
 	evaluatedAt: string,
 	sla: SlaSettings,
-	groupBy: 'department' | 'area'
+	groupBy: TimelinessGrouping
 ): Promise<(ComplaintTimeliness & { key: string | null })[]> {
 	const rows = await queryTimeliness(connection, filters, scope, period, evaluatedAt, sla, groupBy);
-	return rows
-		.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }))
-		.sort((a, b) => (a.resolvedOnTime.rate ?? 1) - (b.resolvedOnTime.rate ?? 1));
+	const figures = rows.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }));
+	// Months read in order; departments and areas worst first.
+	return groupBy === 'month'
+		? figures.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+		: figures.sort((a, b) => (a.resolvedOnTime.rate ?? 1) - (b.resolvedOnTime.rate ?? 1));
 }
 
 /**

@@ -1,14 +1,6 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '$pipelines/db/database.ts';
-import {
-	resolveComparisonPeriod,
-	resolvePeriod,
-	type DashboardFilters,
-	type DateRange
-} from '$lib/filters/dashboard-filters.ts';
-import { withConnection } from '../database.ts';
+import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
-import { loadSlaSettings, type SlaSettings } from '../settings/sla-settings.ts';
+import { withMetricContext, type MetricContext } from './metric-context.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintMix } from './complaint-mix.ts';
 import { computeComplaintSummary } from './complaint-summary.ts';
@@ -16,19 +8,6 @@ import { computeComplaintTrend } from './complaint-trend.ts';
 import { computeRepairTimeliness } from './repair-timeliness.ts';
 import { computeRepeatUnits } from './repeat-units.ts';
 import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
-
-/** What every metric is computed against: the caller's filters and scope, resolved to concrete dates. */
-export interface MetricContext {
-	connection: DuckDBConnection;
-	filters: DashboardFilters;
-	scope: AreaScope;
-	asOf: string;
-	period: DateRange;
-	comparison: DateRange;
-	/** The end of the as-of day: open items are judged late against it. */
-	evaluatedAt: string;
-	sla: SlaSettings;
-}
 
 type MetricFunction = (context: MetricContext) => Promise<unknown>;
 
@@ -62,21 +41,6 @@ export function listMetricNames(): string[] {
 	return Object.keys(metrics).sort();
 }
 
-/** The latest day with data: relative periods ("this month") count from it unless the URL names a day. */
-async function findLatestDataDate(connection: DuckDBConnection): Promise<string> {
-	const [row] = await queryRows<{ day: string | null }>(
-		connection,
-		'SELECT max(received_at)::DATE::VARCHAR AS day FROM complaints'
-	);
-	return row.day ?? new Date().toISOString().slice(0, 10);
-}
-
-function addOneDay(iso: string): string {
-	const date = new Date(`${iso}T00:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + 1);
-	return date.toISOString().slice(0, 10);
-}
-
 /** Computes one named metric for a caller; null when no metric has that name. */
 export async function computeMetric(
 	name: string,
@@ -91,21 +55,11 @@ export async function computeMetric(
 } | null> {
 	const metric = metrics[name];
 	if (!metric) return null;
-	return withConnection(async (connection) => {
-		const asOf = filters.asOf ?? (await findLatestDataDate(connection));
-		const period = resolvePeriod(filters, asOf);
-		const comparison = resolveComparisonPeriod(filters, period);
-		const sla = await loadSlaSettings(connection);
-		const value = await metric({
-			connection,
-			filters,
-			scope,
-			asOf,
-			period,
-			comparison,
-			evaluatedAt: `${addOneDay(asOf)} 00:00:00`,
-			sla
-		});
-		return { metric: name, asOf, period, comparison, value };
-	});
+	return withMetricContext(filters, scope, async (context) => ({
+		metric: name,
+		asOf: context.asOf,
+		period: context.period,
+		comparison: context.comparison,
+		value: await metric(context)
+	}));
 }

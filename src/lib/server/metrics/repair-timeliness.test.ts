@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
 import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
 import { defaultSlaSettings } from '../settings/sla-settings.ts';
-import { computeRepairTimeliness } from './repair-timeliness.ts';
+import { computeRepairTimeliness, computeRepairTimelinessBy } from './repair-timeliness.ts';
 
 interface WorkOrderRow {
 	id: string;
@@ -274,5 +274,27 @@ describe('computeRepairTimeliness', () => {
 				evaluatedAt
 			)
 		);
+	});
+
+	it('breaks the figures down by area, each matching the independent computation', async () => {
+		const byArea = await computeRepairTimelinessBy(
+			db.writer,
+			dashboardFiltersSchema.parse({}),
+			{ kind: 'all' },
+			period,
+			evaluatedAt,
+			defaultSlaSettings,
+			'area'
+		);
+		expect(byArea.map((a) => a.key).sort()).toEqual([...new Set(rows.map((r) => r.area))].sort());
+		for (const { key, ...figures } of byArea) {
+			expect(figures, key!).toEqual(
+				computeExpected(
+					rows.filter((r) => r.area === key),
+					period,
+					evaluatedAt
+				)
+			);
+		}
 	});
 });

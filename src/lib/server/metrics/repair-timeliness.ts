@@ -23,40 +23,53 @@ export interface RepairTimeliness {
 	returnVisitSatisfaction: RateFigure;
 }
 
-export async function computeRepairTimeliness(
+/** The counts behind every repair rate, over the work orders `w` (with their target and arrival deadline). */
+const repairCountsSql = `
+	count(*) FILTER (WHERE arrived_at IS NOT NULL AND arrived_at <= arrival_deadline)::INTEGER AS arrived_on_time,
+	count(*) FILTER (WHERE agreed_at IS NOT NULL
+		AND (arrived_at IS NOT NULL OR arrival_deadline < $evaluatedAt::TIMESTAMP))::INTEGER AS appointments,
+	count(*) FILTER (WHERE completed_at <= target_at)::INTEGER AS within_target,
+	count(*) FILTER (WHERE completed_at <= target_at AND priority = 'emergency')::INTEGER AS emergency_within,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND priority = 'emergency')::INTEGER AS emergency_done,
+	count(*) FILTER (WHERE completed_at <= target_at AND priority <> 'emergency')::INTEGER AS other_within,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND priority <> 'emergency')::INTEGER AS other_done,
+	count(*) FILTER (WHERE completed_at IS NOT NULL)::INTEGER AS completed,
+	count(*)::INTEGER AS received,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND coalesce(rework_count, 0) = 0)::INTEGER AS first_time,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND return_visit_at IS NOT NULL)::INTEGER AS visited,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND return_visit_at IS NOT NULL
+		AND return_visit_at <= completed_at + to_days($returnVisitDays))::INTEGER AS visited_on_time,
+	count(*) FILTER (WHERE completed_at IS NOT NULL
+		AND satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied'))::INTEGER AS satisfied,
+	count(*) FILTER (WHERE completed_at IS NOT NULL AND satisfaction IS NOT NULL
+		AND satisfaction <> 'unreachable')::INTEGER AS reached`;
+
+/** The groupings repair figures are published by; a month is `YYYY-MM` of the reported day. */
+export type RepairGrouping = 'area' | 'team' | 'month';
+const groupingSql: Record<RepairGrouping, string> = {
+	area: 'area',
+	team: 'team',
+	month: "strftime(reported_at, '%Y-%m')"
+};
+
+async function queryRepairCounts(
 	connection: DuckDBConnection,
 	filters: DashboardFilters,
 	scope: AreaScope,
 	period: DateRange,
 	evaluatedAt: string,
-	sla: SlaSettings
-): Promise<RepairTimeliness> {
+	sla: SlaSettings,
+	groupBy: RepairGrouping | null
+): Promise<(Record<string, number> & { group_key?: string | null })[]> {
 	const selection = selectWorkOrders(filters, scope, period);
-	const [row] = await queryRows<Record<string, number>>(
+	const group = groupBy ? `${groupingSql[groupBy]} AS group_key,` : '';
+	return queryRows(
 		connection,
 		`WITH w AS (SELECT *, reported_at + to_seconds(CASE priority WHEN 'emergency' THEN $emergencySeconds
 				WHEN 'urgent' THEN $urgentSeconds ELSE $routineSeconds END) AS target_at,
 				agreed_at + to_seconds($graceSeconds) AS arrival_deadline
-			FROM work_orders WHERE ${selection.sql}),
-		done AS (SELECT *, completed_at <= target_at AS within_target FROM w WHERE completed_at IS NOT NULL)
-		SELECT
-			(SELECT count(*) FROM w WHERE arrived_at IS NOT NULL AND arrived_at <= arrival_deadline)::INTEGER AS arrived_on_time,
-			(SELECT count(*) FROM w WHERE agreed_at IS NOT NULL
-				AND (arrived_at IS NOT NULL OR arrival_deadline < $evaluatedAt::TIMESTAMP))::INTEGER AS appointments,
-			(SELECT count(*) FROM done WHERE within_target)::INTEGER AS within_target,
-			(SELECT count(*) FROM done WHERE within_target AND priority = 'emergency')::INTEGER AS emergency_within,
-			(SELECT count(*) FROM done WHERE priority = 'emergency')::INTEGER AS emergency_done,
-			(SELECT count(*) FROM done WHERE within_target AND priority <> 'emergency')::INTEGER AS other_within,
-			(SELECT count(*) FROM done WHERE priority <> 'emergency')::INTEGER AS other_done,
-			(SELECT count(*) FROM done)::INTEGER AS completed,
-			(SELECT count(*) FROM w)::INTEGER AS received,
-			(SELECT count(*) FROM done WHERE coalesce(rework_count, 0) = 0)::INTEGER AS first_time,
-			(SELECT count(*) FROM done WHERE return_visit_at IS NOT NULL)::INTEGER AS visited,
-			(SELECT count(*) FROM done WHERE return_visit_at IS NOT NULL
-				AND return_visit_at <= completed_at + to_days($returnVisitDays))::INTEGER AS visited_on_time,
-			(SELECT count(*) FROM done WHERE satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied'))::INTEGER
-				AS satisfied,
-			(SELECT count(*) FROM done WHERE satisfaction IS NOT NULL AND satisfaction <> 'unreachable')::INTEGER AS reached`,
+			FROM work_orders WHERE ${selection.sql})
+		SELECT ${group} ${repairCountsSql} FROM w ${groupBy ? 'GROUP BY ALL' : ''}`,
 		{
 			...selection.params,
 			emergencySeconds: sla.repairCompletionHours.emergency * 3600,
@@ -67,6 +80,9 @@ export async function computeRepairTimeliness(
 			evaluatedAt
 		}
 	);
+}
+
+function toFigures(row: Record<string, number>): RepairTimeliness {
 	return {
 		arrivedOnTime: toRateFigure(row.arrived_on_time, row.appointments),
 		completedWithinTarget: toRateFigure(row.within_target, row.completed),
@@ -78,4 +94,33 @@ export async function computeRepairTimeliness(
 		returnVisitOnTime: toRateFigure(row.visited_on_time, row.completed),
 		returnVisitSatisfaction: toRateFigure(row.satisfied, row.reached)
 	};
+}
+
+export async function computeRepairTimeliness(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange,
+	evaluatedAt: string,
+	sla: SlaSettings
+): Promise<RepairTimeliness> {
+	const [row] = await queryRepairCounts(connection, filters, scope, period, evaluatedAt, sla, null);
+	return toFigures(row);
+}
+
+/** The same figures per area, team or month: months in order, the others worst completion-within-target first. */
+export async function computeRepairTimelinessBy(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	period: DateRange,
+	evaluatedAt: string,
+	sla: SlaSettings,
+	groupBy: RepairGrouping
+): Promise<(RepairTimeliness & { key: string | null })[]> {
+	const rows = await queryRepairCounts(connection, filters, scope, period, evaluatedAt, sla, groupBy);
+	const figures = rows.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }));
+	return groupBy === 'month'
+		? figures.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+		: figures.sort((a, b) => (a.completedWithinTarget.rate ?? 1) - (b.completedWithinTarget.rate ?? 1));
 }

@@ -1,0 +1,83 @@
+import { m } from '$lib/paraglide/messages.js';
+
+/**
+ * Enumerations are stored by English code whatever language the source file used; the UI shows them in
+ * the reader's language. An unknown code (a newer file, a site's own value) is shown as stored.
+ */
+type Labels = Record<string, () => string>;
+
+const enumerations = {
+	category: {
+		renovation_noise: m.category_renovation_noise,
+		public_facility: m.category_public_facility,
+		in_unit_repair: m.category_in_unit_repair,
+		cleaning: m.category_cleaning,
+		greening: m.category_greening,
+		pests: m.category_pests,
+		security: m.category_security,
+		parking: m.category_parking,
+		lifts: m.category_lifts,
+		outage: m.category_outage,
+		mail: m.category_mail,
+		fees: m.category_fees,
+		staff_attitude: m.category_staff_attitude,
+		neighbour_dispute: m.category_neighbour_dispute,
+		other: m.category_other
+	},
+	channel: {
+		phone: m.channel_phone,
+		visit: m.channel_visit,
+		letter: m.channel_letter,
+		online: m.channel_online,
+		other: m.channel_other
+	},
+	severity: { general: m.severity_general, major: m.severity_major, urgent: m.severity_urgent },
+	validity: { valid: m.validity_valid, invalid: m.validity_invalid, all: m.validity_all },
+	complaintStatus: {
+		open: m.complaint_status_open,
+		in_progress: m.complaint_status_in_progress,
+		resolved: m.complaint_status_resolved,
+		closed: m.complaint_status_closed,
+		cancelled: m.complaint_status_cancelled
+	},
+	priority: { emergency: m.priority_emergency, urgent: m.priority_urgent, routine: m.priority_routine },
+	repairStatus: {
+		open: m.repair_status_open,
+		dispatched: m.repair_status_dispatched,
+		in_progress: m.repair_status_in_progress,
+		completed: m.repair_status_completed,
+		closed: m.repair_status_closed,
+		cancelled: m.repair_status_cancelled
+	},
+	visitResult: {
+		very_satisfied: m.visit_result_very_satisfied,
+		satisfied: m.visit_result_satisfied,
+		basically_satisfied: m.visit_result_basically_satisfied,
+		dissatisfied: m.visit_result_dissatisfied,
+		unreachable: m.visit_result_unreachable
+	},
+	trade: {
+		plumbing: m.trade_plumbing,
+		electrical: m.trade_electrical,
+		lifts: m.trade_lifts,
+		hvac: m.trade_hvac,
+		doors_windows: m.trade_doors_windows,
+		civil: m.trade_civil,
+		fire: m.trade_fire,
+		lighting: m.trade_lighting,
+		other: m.trade_other
+	}
+} satisfies Record<string, Labels>;
+
+export type EnumerationName = keyof typeof enumerations;
+
+export function labelEnumeration(name: EnumerationName, code: string | null | undefined): string {
+	if (code == null || code === '') return m.unknown_value();
+	const label = (enumerations[name] as Labels)[code];
+	return label ? label() : code;
+}
+
+/** The codes of an enumeration, in the catalogue's order (for filter choices). */
+export function listEnumerationCodes(name: EnumerationName): string[] {
+	return Object.keys(enumerations[name]);
+}

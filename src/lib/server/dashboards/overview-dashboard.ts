@@ -1,0 +1,202 @@
+import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
+import { resolveComparisonPeriod } from '$lib/filters/dashboard-filters.ts';
+import { loadIngestOverview, type IngestOverview } from '../ingest-overview.ts';
+import type { AreaScope } from '../scope.ts';
+import type { SlaSettings } from '../settings/sla-settings.ts';
+import { computeComplaintSummary } from '../metrics/complaint-summary.ts';
+import {
+	computeComplaintTimeliness,
+	computeComplaintTimelinessBy,
+	type ComplaintTimeliness
+} from '../metrics/complaint-timeliness.ts';
+import { withMetricContext, type MetricContext } from '../metrics/metric-context.ts';
+import type { RateFigure } from '../metrics/rate-figure.ts';
+import {
+	computeRepairTimeliness,
+	computeRepairTimelinessBy,
+	type RepairTimeliness
+} from '../metrics/repair-timeliness.ts';
+import { resolveSparklineMonths, type KpiId, type KpiPeriods, type KpiTile } from './kpi-tiles.ts';
+
+export interface OverviewDashboard {
+	asOf: string;
+	periods: KpiPeriods;
+	tiles: KpiTile[];
+	sla: SlaSettings;
+}
+
+/** Everything the overview's tiles show, over one period. */
+interface PeriodFigures {
+	volume: number;
+	per1000Units: number | null;
+	unitsInRegister: number;
+	complaints: ComplaintTimeliness;
+	repairs: RepairTimeliness;
+}
+
+async function computePeriodFigures(context: MetricContext, period: DateRange): Promise<PeriodFigures> {
+	const { connection, filters, scope, evaluatedAt, sla } = context;
+	// One connection runs one query at a time: the awaits are sequential on purpose.
+	const summary = await computeComplaintSummary(connection, filters, scope, period);
+	const complaints = await computeComplaintTimeliness(connection, filters, scope, period, evaluatedAt, sla);
+	const repairs = await computeRepairTimeliness(connection, filters, scope, period, evaluatedAt, sla);
+	return {
+		volume: summary.volume,
+		per1000Units: summary.per1000Units,
+		unitsInRegister: summary.unitsInRegister,
+		complaints,
+		repairs
+	};
+}
+
+interface TileDefinition {
+	id: KpiId;
+	format: KpiTile['format'];
+	better: KpiTile['better'];
+	/** The figure read from one period's figures: a count or a rate with its parts. */
+	read: (figures: PeriodFigures) => number | null | RateFigure;
+}
+
+const tileDefinitions: TileDefinition[] = [
+	{ id: 'complaintVolume', format: 'integer', better: 'lower', read: (f) => f.volume },
+	{ id: 'complaintsPer1000Units', format: 'decimal', better: 'lower', read: (f) => f.per1000Units },
+	{ id: 'responseOnTime', format: 'percent', better: 'higher', read: (f) => f.complaints.responseOnTime },
+	{ id: 'resolvedOnTime', format: 'percent', better: 'higher', read: (f) => f.complaints.resolvedOnTime },
+	{ id: 'closureRate', format: 'percent', better: 'higher', read: (f) => f.complaints.closureRate },
+	{ id: 'returnVisitRate', format: 'percent', better: 'higher', read: (f) => f.complaints.returnVisitRate },
+	{
+		id: 'returnVisitSatisfaction',
+		format: 'percent',
+		better: 'higher',
+		read: (f) => f.complaints.returnVisitSatisfaction
+	},
+	{ id: 'repairArrivedOnTime', format: 'percent', better: 'higher', read: (f) => f.repairs.arrivedOnTime },
+	{
+		id: 'repairWithinTarget',
+		format: 'percent',
+		better: 'higher',
+		read: (f) => f.repairs.completedWithinTarget
+	},
+	{ id: 'repairFirstTimeFix', format: 'percent', better: 'higher', read: (f) => f.repairs.firstTimeFix }
+];
+
+function valueOf(figure: number | null | RateFigure): number | null {
+	return figure !== null && typeof figure === 'object' ? figure.rate : figure;
+}
+
+/** One period's figures per month of the sparkline range, from grouped queries (not one query per month). */
+async function computeMonthlyFigures(
+	context: MetricContext,
+	range: DateRange,
+	months: string[],
+	unitsInRegister: number
+): Promise<Map<string, PeriodFigures>> {
+	const { connection, filters, scope, evaluatedAt, sla } = context;
+	const complaints = await computeComplaintTimelinessBy(
+		connection,
+		filters,
+		scope,
+		range,
+		evaluatedAt,
+		sla,
+		'month'
+	);
+	const repairs = await computeRepairTimelinessBy(
+		connection,
+		filters,
+		scope,
+		range,
+		evaluatedAt,
+		sla,
+		'month'
+	);
+	const empty = { numerator: 0, denominator: 0, rate: null };
+	const byMonth = new Map<string, PeriodFigures>();
+	for (const month of months) {
+		const complaintMonth = complaints.find((row) => row.key === month);
+		const repairMonth = repairs.find((row) => row.key === month);
+		const volume = complaintMonth?.received ?? 0;
+		byMonth.set(month, {
+			volume,
+			per1000Units: unitsInRegister > 0 ? (volume / unitsInRegister) * 1000 : null,
+			unitsInRegister,
+			complaints: complaintMonth ?? {
+				received: 0,
+				closureRate: empty,
+				responseOnTime: empty,
+				resolvedOnTime: empty,
+				returnVisitRate: empty,
+				returnVisitOnTime: empty,
+				returnVisitSatisfaction: empty
+			},
+			repairs: repairMonth ?? {
+				arrivedOnTime: empty,
+				completedWithinTarget: empty,
+				emergencyWithinTarget: empty,
+				nonEmergencyWithinTarget: empty,
+				completionRate: empty,
+				firstTimeFix: empty,
+				returnVisitRate: empty,
+				returnVisitOnTime: empty,
+				returnVisitSatisfaction: empty
+			}
+		});
+	}
+	return byMonth;
+}
+
+/**
+ * The overview: each headline figure for the period, against the previous period (环比) and the same
+ * period last year (同比), with a 12-month sparkline — whatever comparison the page's filter picks.
+ */
+export async function loadOverviewDashboard(
+	filters: DashboardFilters,
+	scope: AreaScope
+): Promise<OverviewDashboard> {
+	return withMetricContext(filters, scope, async (context) => {
+		const period = context.period;
+		const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
+		const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
+		const sparkline = resolveSparklineMonths(period);
+		const current = await computePeriodFigures(context, period);
+		const before = await computePeriodFigures(context, previous);
+		const yearAgo = await computePeriodFigures(context, lastYear);
+		const monthly = await computeMonthlyFigures(
+			context,
+			sparkline.range,
+			sparkline.months,
+			current.unitsInRegister
+		);
+		const tiles = tileDefinitions.map((definition): KpiTile => {
+			const figure = definition.read(current);
+			return {
+				id: definition.id,
+				format: definition.format,
+				better: definition.better,
+				value: valueOf(figure),
+				figure: figure !== null && typeof figure === 'object' ? figure : null,
+				previous: valueOf(definition.read(before)),
+				lastYear: valueOf(definition.read(yearAgo)),
+				sparkline: sparkline.months.map((month) => ({
+					month,
+					value: valueOf(definition.read(monthly.get(month)!))
+				}))
+			};
+		});
+		return {
+			asOf: context.asOf,
+			periods: { period, previous, lastYear, sparkline: sparkline.range, months: sparkline.months },
+			tiles,
+			sla: context.sla
+		};
+	});
+}
+
+/** The overview page: the headline figures and, until the imports page exists, what data is loaded. */
+export async function loadOverviewPage(
+	filters: DashboardFilters,
+	scope: AreaScope
+): Promise<{ dashboard: OverviewDashboard; ingest: IngestOverview }> {
+	const dashboard = await loadOverviewDashboard(filters, scope);
+	return { dashboard, ingest: await loadIngestOverview(scope) };
+}
