@@ -29,3 +29,12 @@ export interface ChartSelectEvent {
 }
 
 export type ChartValueFormat = 'integer' | 'percent' | 'decimal';
+
+/**
+ * Set as `courtyardChart` on a chart's canvas region (`[role=img]`) once drawn, so end-to-end tests can find
+ * a data point's pixel and read what echarts drew without a global or a test-only build.
+ */
+export interface ChartTestHandle {
+	convertToPixel: (value: unknown[], seriesIndex?: number) => number[];
+	readSeriesData: (seriesIndex?: number) => unknown[];
+}
