@@ -1,0 +1,119 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { ChartSpec, ChartTableRow, ChartValueFormat } from './chart-spec.ts';
+import { readNumber, selectValueFormatter } from './value-format.ts';
+
+export interface HeatmapCell {
+	row: string;
+	column: string;
+	value: number;
+	flagged?: boolean;
+}
+
+export interface HeatmapInput {
+	rows: string[];
+	columns: string[];
+	cells: HeatmapCell[];
+	rowLabel: string;
+	columnLabel: string;
+	valueLabel: string;
+	format?: ChartValueFormat;
+}
+
+/**
+ * One series data item. Clicking a cell gives `event.name === 'row|column'` and `event.data.row` /
+ * `event.data.column` (the original labels), so a page can cross-filter by row (area) and column (category)
+ * without parsing the name.
+ */
+export interface HeatmapDatum {
+	name: string;
+	value: [number, number, number];
+	row: string;
+	column: string;
+	flagged: boolean;
+	itemStyle?: { borderColor: string; borderWidth: number };
+}
+
+const flaggedBorder = { borderColor: '#c0392b', borderWidth: 3 };
+
+/** Rows × columns heatmap; cells outside `rows`/`columns` are dropped, flagged cells get a red border. */
+export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
+	const format = selectValueFormatter(input.format ?? 'integer');
+	const rowIndex = new Map(input.rows.map((row, index) => [row, index]));
+	const columnIndex = new Map(input.columns.map((column, index) => [column, index]));
+	const placed = input.cells
+		.filter((cell) => rowIndex.has(cell.row) && columnIndex.has(cell.column))
+		.map((cell) => ({ cell, y: rowIndex.get(cell.row)!, x: columnIndex.get(cell.column)! }))
+		.sort((a, b) => a.y - b.y || a.x - b.x);
+
+	const data: HeatmapDatum[] = placed.map(({ cell, x, y }) => ({
+		name: `${cell.row}|${cell.column}`,
+		value: [x, y, cell.value],
+		row: cell.row,
+		column: cell.column,
+		flagged: cell.flagged === true,
+		...(cell.flagged ? { itemStyle: flaggedBorder } : {})
+	}));
+	const rows: ChartTableRow[] = placed.map(({ cell }) => ({
+		row: cell.row,
+		column: cell.column,
+		value: cell.value,
+		flagged: cell.flagged ? m.chart_flagged() : ''
+	}));
+	const values = placed.map(({ cell }) => cell.value);
+
+	return {
+		option: {
+			tooltip: {
+				position: 'top',
+				formatter: (params: { data: HeatmapDatum }) => {
+					const item = params.data;
+					const flag = item.flagged ? ` · ${m.chart_flagged()}` : '';
+					return `${item.row} · ${item.column}<br/>${input.valueLabel}: ${format(item.value[2])}${flag}`;
+				}
+			},
+			grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
+			xAxis: {
+				type: 'category',
+				name: input.columnLabel,
+				data: input.columns,
+				splitArea: { show: true },
+				axisLabel: { interval: 0, rotate: input.columns.length > 6 ? 30 : 0 }
+			},
+			yAxis: {
+				type: 'category',
+				name: input.rowLabel,
+				data: input.rows,
+				inverse: true,
+				splitArea: { show: true }
+			},
+			visualMap: {
+				min: values.length ? Math.min(...values) : 0,
+				max: values.length ? Math.max(...values) : 1,
+				calculable: true,
+				orient: 'horizontal',
+				left: 'center',
+				bottom: 0,
+				inRange: { color: ['#eef6f3', '#7fc2ad', '#1f6f5c'] },
+				formatter: (value: unknown) => format(readNumber(value))
+			},
+			series: [
+				{
+					type: 'heatmap',
+					name: input.valueLabel,
+					data,
+					label: { show: true, formatter: (params: { data: HeatmapDatum }) => format(params.data.value[2]) },
+					emphasis: { itemStyle: { shadowBlur: 8, shadowColor: 'rgba(0, 0, 0, 0.4)' } }
+				}
+			]
+		},
+		table: {
+			columns: [
+				{ key: 'row', label: input.rowLabel, format: 'text' },
+				{ key: 'column', label: input.columnLabel, format: 'text' },
+				{ key: 'value', label: input.valueLabel, format: input.format ?? 'integer' },
+				{ key: 'flagged', label: m.chart_flagged(), format: 'text' }
+			],
+			rows
+		}
+	};
+}

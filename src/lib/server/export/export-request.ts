@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { buildCsv, sanitiseFileName } from '$lib/export/table-export.ts';
+import { buildXlsxWorkbook } from './xlsx-export.ts';
+
+export const exportLimits = { maxBodyBytes: 8 * 1024 * 1024, maxRows: 10_000, maxColumns: 100 } as const;
+
+const cell = z.union([z.string().max(32_767), z.number(), z.null()]);
+const record = z.record(z.string().max(200), cell);
+
+const exportRequestSchema = z.object({
+	format: z.enum(['csv', 'xlsx']),
+	table: z
+		.object({
+			name: z.string().max(200),
+			columns: z
+				.array(
+					z.object({
+						key: z.string().min(1).max(200),
+						label: z.string().max(500),
+						format: z
+							.enum(['integer', 'percent', 'decimal', 'text', 'day', 'datetime', 'money', 'month'])
+							.optional()
+					})
+				)
+				.min(1)
+				.max(exportLimits.maxColumns),
+			rows: z.array(record).max(exportLimits.maxRows),
+			totals: record.optional()
+		})
+		.strict()
+});
+
+export type ExportFile =
+	| { ok: true; body: Uint8Array; contentType: string; contentDisposition: string }
+	| { ok: false; status: 400 | 413; message: string };
+
+/** `attachment` with an ASCII fallback name and the real (possibly Chinese) name in RFC 5987 form. */
+function describeAttachment(name: string, extension: string): string {
+	const fileName = `${sanitiseFileName(name)}.${extension}`;
+	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Validates a `POST /api/export` body (already parsed JSON) and builds the file it asks for. */
+export async function buildExportFile(body: unknown): Promise<ExportFile> {
+	const parsed = exportRequestSchema.safeParse(body);
+	if (!parsed.success) {
+		const tooMany = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.length === 2);
+		return {
+			ok: false,
+			status: tooMany ? 413 : 400,
+			message: tooMany
+				? `An export holds at most ${exportLimits.maxRows} rows and ${exportLimits.maxColumns} columns.`
+				: `Not an export request: ${z.prettifyError(parsed.error)}`
+		};
+	}
+	const { format, table } = parsed.data;
+	if (format === 'csv') {
+		return {
+			ok: true,
+			body: new TextEncoder().encode(buildCsv(table)),
+			contentType: 'text/csv; charset=utf-8',
+			contentDisposition: describeAttachment(table.name, 'csv')
+		};
+	}
+	return {
+		ok: true,
+		body: new Uint8Array(await buildXlsxWorkbook(table)),
+		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		contentDisposition: describeAttachment(table.name, 'xlsx')
+	};
+}
