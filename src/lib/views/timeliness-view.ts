@@ -50,7 +50,8 @@ function describeRates<T>(figures: T, rates: { key: keyof T; label: () => string
 	});
 }
 
-export const describeComplaintRates = (figures: ComplaintTimeliness) => describeRates(figures, complaintRates);
+export const describeComplaintRates = (figures: ComplaintTimeliness) =>
+	describeRates(figures, complaintRates);
 export const describeRepairRates = (figures: RepairTimeliness) => describeRates(figures, repairRates);
 
 /** A breakdown (by department, area or team): one rate ranked as bars, and every rate in the table. */
@@ -60,7 +61,10 @@ export function buildGroupBreakdown<T>(
 	groupLabel: string,
 	kind: 'complaints' | 'repairs'
 ): { spec: ChartSpec; columns: DataTableColumn[]; rows: DataTableRow[] } {
-	const rates = (kind === 'complaints' ? complaintRates : repairRates) as { key: keyof T; label: () => string }[];
+	const rates = (kind === 'complaints' ? complaintRates : repairRates) as {
+		key: keyof T;
+		label: () => string;
+	}[];
 	const name = (key: string | null) => key ?? m.unknown_value();
 	const spec = buildRankingBarOption(
 		groups.map((group) => ({ label: name(group.key), value: (group[rateKey] as RateFigure).rate ?? 0 })),
@@ -91,7 +95,9 @@ export function buildTimelinessTrend(
 	months: string[]
 ): ChartSpec {
 	const pick = <T>(rows: Keyed<T>[], key: keyof T) =>
-		months.map((month) => (rows.find((row) => row.key === month)?.[key] as RateFigure | undefined)?.rate ?? null);
+		months.map(
+			(month) => (rows.find((row) => row.key === month)?.[key] as RateFigure | undefined)?.rate ?? null
+		);
 	return buildTrendLineOption({
 		months,
 		series: [
@@ -103,9 +109,16 @@ export function buildTimelinessTrend(
 	});
 }
 
-export function buildDistributionCharts(distribution: ResolutionDistribution): { sameDay: ChartSpec; escalated: ChartSpec } {
+export function buildDistributionCharts(distribution: ResolutionDistribution): {
+	sameDay: ChartSpec;
+	escalated: ChartSpec;
+} {
 	const dayLabel = (days: number) =>
-		days === 0 ? m.distribution_day_0() : days >= 7 ? m.distribution_day_last() : m.distribution_day_n({ days });
+		days === 0
+			? m.distribution_day_0()
+			: days >= 7
+				? m.distribution_day_last()
+				: m.distribution_day_n({ days });
 	const hourLabel = (from: number, to: number | null) =>
 		to === null ? m.distribution_hours_open({ from }) : m.distribution_hours({ from, to });
 	const limit = distribution.escalatedLimitHours;
@@ -117,7 +130,10 @@ export function buildDistributionCharts(distribution: ResolutionDistribution): {
 			slaLabel: m.distribution_sla()
 		}),
 		escalated: buildHistogramOption({
-			bins: distribution.escalatedRule.map((bin) => ({ label: hourLabel(bin.fromHours, bin.toHours), count: bin.count })),
+			bins: distribution.escalatedRule.map((bin) => ({
+				label: hourLabel(bin.fromHours, bin.toHours),
+				count: bin.count
+			})),
 			slaLineAt: limitBin ? hourLabel(limitBin.fromHours, limitBin.toHours) : undefined,
 			slaLabel: m.distribution_sla()
 		})
@@ -134,7 +150,9 @@ export function slaItemColumns(finished: boolean): DataTableColumn[] {
 		{ key: 'owner', label: m.item_owner(), sortable: true },
 		{ key: 'started_at', label: m.item_started(), format: 'datetime', sortable: true },
 		{ key: 'deadline', label: m.item_deadline(), format: 'datetime', sortable: true },
-		...(finished ? [{ key: 'finished_at', label: m.item_finished(), format: 'datetime' as const, sortable: true }] : []),
+		...(finished
+			? [{ key: 'finished_at', label: m.item_finished(), format: 'datetime' as const, sortable: true }]
+			: []),
 		{ key: 'hours_late', label: m.item_hours_late(), format: 'decimal', sortable: true }
 	];
 }

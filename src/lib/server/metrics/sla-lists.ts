@@ -51,12 +51,8 @@ function complaintColumns(finished: string): string {
 		strftime(${finished}, '%Y-%m-%d %H:%M') AS finished_at`;
 }
 
-function complaintParams(sla: SlaSettings, evaluatedAt: string) {
-	return {
-		escalatedSeconds: sla.escalatedResolutionHours * 3600,
-		generalSameDay: sla.generalSameDay,
-		evaluatedAt
-	};
+function complaintDeadlineParams(sla: SlaSettings) {
+	return { escalatedSeconds: sla.escalatedResolutionHours * 3600, generalSameDay: sla.generalSameDay };
 }
 
 /** Complaints of the period resolved after their deadline, latest first. */
@@ -74,8 +70,8 @@ export async function listComplaintBreaches(
 		`SELECT ${complaintColumns('resolved_at')},
 			round(date_diff('second', deadline, resolved_at) / 3600.0, 1) AS hours_late
 		FROM (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
-		WHERE resolved_at > deadline`,
-		{ ...selection.params, ...complaintParams(sla, evaluatedAt) }
+		WHERE resolved_at > deadline AND resolved_at < $evaluatedAt::TIMESTAMP`,
+		{ ...selection.params, ...complaintDeadlineParams(sla), evaluatedAt }
 	);
 }
 
@@ -98,7 +94,7 @@ export async function listOverdueComplaints(
 		FROM (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
 		WHERE resolved_at IS NULL AND coalesce(status, 'open') NOT IN ('resolved', 'closed', 'cancelled')
 			AND deadline < $evaluatedAt::TIMESTAMP`,
-		{ ...selection.params, ...complaintParams(sla, evaluatedAt) }
+		{ ...selection.params, ...complaintDeadlineParams(sla), evaluatedAt }
 	);
 }
 
