@@ -149,47 +149,49 @@ async function computeMonthlyFigures(
  * The overview: each headline figure for the period, against the previous period (环比) and the same
  * period last year (同比), with a 12-month sparkline — whatever comparison the page's filter picks.
  */
+export async function computeOverviewDashboard(context: MetricContext): Promise<OverviewDashboard> {
+	const { filters, period } = context;
+	const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
+	const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
+	const sparkline = resolveSparklineMonths(period);
+	const current = await computePeriodFigures(context, period);
+	const before = await computePeriodFigures(context, previous);
+	const yearAgo = await computePeriodFigures(context, lastYear);
+	const monthly = await computeMonthlyFigures(
+		context,
+		sparkline.range,
+		sparkline.months,
+		current.unitsInRegister
+	);
+	const tiles = tileDefinitions.map((definition): KpiTile => {
+		const figure = definition.read(current);
+		return {
+			id: definition.id,
+			format: definition.format,
+			better: definition.better,
+			value: valueOf(figure),
+			figure: figure !== null && typeof figure === 'object' ? figure : null,
+			previous: valueOf(definition.read(before)),
+			lastYear: valueOf(definition.read(yearAgo)),
+			sparkline: sparkline.months.map((month) => ({
+				month,
+				value: valueOf(definition.read(monthly.get(month)!))
+			}))
+		};
+	});
+	return {
+		asOf: context.asOf,
+		periods: { period, previous, lastYear, sparkline: sparkline.range, months: sparkline.months },
+		tiles,
+		sla: context.sla
+	};
+}
+
 export async function loadOverviewDashboard(
 	filters: DashboardFilters,
 	scope: AreaScope
 ): Promise<OverviewDashboard> {
-	return withMetricContext(filters, scope, async (context) => {
-		const period = context.period;
-		const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
-		const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
-		const sparkline = resolveSparklineMonths(period);
-		const current = await computePeriodFigures(context, period);
-		const before = await computePeriodFigures(context, previous);
-		const yearAgo = await computePeriodFigures(context, lastYear);
-		const monthly = await computeMonthlyFigures(
-			context,
-			sparkline.range,
-			sparkline.months,
-			current.unitsInRegister
-		);
-		const tiles = tileDefinitions.map((definition): KpiTile => {
-			const figure = definition.read(current);
-			return {
-				id: definition.id,
-				format: definition.format,
-				better: definition.better,
-				value: valueOf(figure),
-				figure: figure !== null && typeof figure === 'object' ? figure : null,
-				previous: valueOf(definition.read(before)),
-				lastYear: valueOf(definition.read(yearAgo)),
-				sparkline: sparkline.months.map((month) => ({
-					month,
-					value: valueOf(definition.read(monthly.get(month)!))
-				}))
-			};
-		});
-		return {
-			asOf: context.asOf,
-			periods: { period, previous, lastYear, sparkline: sparkline.range, months: sparkline.months },
-			tiles,
-			sla: context.sla
-		};
-	});
+	return withMetricContext(filters, scope, computeOverviewDashboard);
 }
 
 /** The overview page: the headline figures and, until the imports page exists, what data is loaded. */

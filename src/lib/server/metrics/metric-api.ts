@@ -1,40 +1,60 @@
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
+import type { RecordTableParams } from '$lib/filters/record-table-params.ts';
+import { computeOverviewDashboard } from '../dashboards/overview-dashboard.ts';
+import { resolveSparklineMonths } from '../dashboards/kpi-tiles.ts';
 import type { AreaScope } from '../scope.ts';
-import { withMetricContext, type MetricContext } from './metric-context.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintMix } from './complaint-mix.ts';
+import { listComplaintRecords } from './complaint-records.ts';
 import { computeComplaintSummary } from './complaint-summary.ts';
-import { computeComplaintTrend } from './complaint-trend.ts';
-import { computeRepairTimeliness } from './repair-timeliness.ts';
-import { computeRepeatUnits } from './repeat-units.ts';
 import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
+import { computeComplaintTrend } from './complaint-trend.ts';
+import { withMetricContext, type MetricContext } from './metric-context.ts';
+import { computeRepairTimeliness, computeRepairTimelinessBy } from './repair-timeliness.ts';
+import { computeRepeatUnits } from './repeat-units.ts';
+import { computeResolutionDistribution } from './resolution-distribution.ts';
+import {
+	listComplaintBreaches,
+	listOverdueComplaints,
+	listOverdueWorkOrders,
+	listReturnVisitsDue
+} from './sla-lists.ts';
 
-type MetricFunction = (context: MetricContext) => Promise<unknown>;
+type MetricFunction = (context: MetricContext, table: RecordTableParams) => Promise<unknown>;
 
-/** The figures published at GET /api/metrics/<name>, with the page URL's query parameters. */
+/** A metric's usual arguments: the caller's filters and scope over the page's period. */
+const inPeriod = (c: MetricContext) => [c.connection, c.filters, c.scope, c.period] as const;
+/** The same, with the moment open items are judged late against and the SLA settings. */
+const withSla = (c: MetricContext) => [...inPeriod(c), c.evaluatedAt, c.sla] as const;
+/** The 12 months ending with the period, for monthly series. */
+const inTwelveMonths = (c: MetricContext) =>
+	[c.connection, c.filters, c.scope, resolveSparklineMonths(c.period).range, c.evaluatedAt, c.sla] as const;
+
+/**
+ * The figures published at GET /api/metrics/<name>, with the page URL's query parameters; every figure
+ * on the dashboard pages is one of these (README "JSON API").
+ */
 const metrics: Record<string, MetricFunction> = {
-	'complaint-timeliness': (c) =>
-		computeComplaintTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
-	'complaint-timeliness-by-department': (c) =>
-		computeComplaintTimelinessBy(
-			c.connection,
-			c.filters,
-			c.scope,
-			c.period,
-			c.evaluatedAt,
-			c.sla,
-			'department'
-		),
-	'complaint-timeliness-by-area': (c) =>
-		computeComplaintTimelinessBy(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla, 'area'),
-	'complaint-summary': (c) => computeComplaintSummary(c.connection, c.filters, c.scope, c.period),
-	'complaint-mix': (c) => computeComplaintMix(c.connection, c.filters, c.scope, c.period),
-	'complaint-trend': (c) => computeComplaintTrend(c.connection, c.filters, c.scope, c.period),
-	'repeat-units': (c) => computeRepeatUnits(c.connection, c.filters, c.scope, c.period),
-	'repair-timeliness': (c) =>
-		computeRepairTimeliness(c.connection, c.filters, c.scope, c.period, c.evaluatedAt, c.sla),
-	'complaint-hotspots': (c) =>
-		computeComplaintHotspots(c.connection, c.filters, c.scope, c.period, c.comparison)
+	overview: (c) => computeOverviewDashboard(c),
+	'complaint-summary': (c) => computeComplaintSummary(...inPeriod(c)),
+	'complaint-hotspots': (c) => computeComplaintHotspots(...inPeriod(c), c.comparison),
+	'complaint-trend': (c) => computeComplaintTrend(...inPeriod(c)),
+	'complaint-mix': (c) => computeComplaintMix(...inPeriod(c)),
+	'repeat-units': (c) => computeRepeatUnits(...inPeriod(c)),
+	'complaint-records': (c, table) => listComplaintRecords(...inPeriod(c), table),
+	'complaint-timeliness': (c) => computeComplaintTimeliness(...withSla(c)),
+	'complaint-timeliness-by-department': (c) => computeComplaintTimelinessBy(...withSla(c), 'department'),
+	'complaint-timeliness-by-area': (c) => computeComplaintTimelinessBy(...withSla(c), 'area'),
+	'complaint-timeliness-by-month': (c) => computeComplaintTimelinessBy(...inTwelveMonths(c), 'month'),
+	'repair-timeliness': (c) => computeRepairTimeliness(...withSla(c)),
+	'repair-timeliness-by-area': (c) => computeRepairTimelinessBy(...withSla(c), 'area'),
+	'repair-timeliness-by-team': (c) => computeRepairTimelinessBy(...withSla(c), 'team'),
+	'repair-timeliness-by-month': (c) => computeRepairTimelinessBy(...inTwelveMonths(c), 'month'),
+	'resolution-distribution': (c) => computeResolutionDistribution(...inPeriod(c), c.sla),
+	'complaint-breaches': (c) => listComplaintBreaches(...withSla(c)),
+	'overdue-complaints': (c) => listOverdueComplaints(c.connection, c.filters, c.scope, c.evaluatedAt, c.sla),
+	'overdue-work-orders': (c) => listOverdueWorkOrders(c.connection, c.filters, c.scope, c.evaluatedAt, c.sla),
+	'return-visits-due': (c) => listReturnVisitsDue(...withSla(c))
 };
 
 export function listMetricNames(): string[] {
@@ -45,7 +65,8 @@ export function listMetricNames(): string[] {
 export async function computeMetric(
 	name: string,
 	filters: DashboardFilters,
-	scope: AreaScope
+	scope: AreaScope,
+	table: RecordTableParams
 ): Promise<{
 	metric: string;
 	asOf: string;
@@ -60,6 +81,6 @@ export async function computeMetric(
 		asOf: context.asOf,
 		period: context.period,
 		comparison: context.comparison,
-		value: await metric(context)
+		value: await metric(context, table)
 	}));
 }
