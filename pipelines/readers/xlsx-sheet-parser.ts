@@ -63,6 +63,7 @@ class SheetState {
 	private inSheetData = false;
 	private row: ParsedSheetRow | null = null;
 	private lastRowNumber = 0;
+	private lastColumn = 0;
 	private rowNumFmt: string | undefined;
 	private cell: OpenCell | null = null;
 	/** Where text goes: exceljs appends every text node to the last value element opened in the cell. */
@@ -156,6 +157,7 @@ class SheetState {
 		// Excel may leave out the number of a row that follows the previous one
 		this.row = { number: Number.isNaN(number) ? this.lastRowNumber + 1 : number, cells: [] };
 		this.lastRowNumber = this.row.number;
+		this.lastColumn = 0;
 		this.rowNumFmt = style ? (this.formatOf(parseInt(style, 10)) ?? undefined) : undefined;
 	}
 
@@ -167,7 +169,9 @@ class SheetState {
 
 	private openCell(attributes: string): void {
 		const { r: ref, s, t } = readAttributes(attributes);
-		const column = ref ? columnOf(ref) : this.row!.cells.length + 1;
+		// a cell without a reference follows the previous one, as in Excel
+		const column = ref ? columnOf(ref) : this.lastColumn + 1;
+		this.lastColumn = column;
 		const styleId = parseInt(s ?? '', 10);
 		// exceljs keeps the row's number format unless the cell names a style of its own
 		const own = styleId ? this.formatOf(styleId) : null;
