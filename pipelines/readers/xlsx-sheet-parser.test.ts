@@ -46,7 +46,7 @@ describe('parseSheetRows', () => {
 			'<row r="9"/>'
 	);
 
-	it('gives the values exceljs and convertCell gave, whatever the chunk boundaries', async () => {
+	it('gives the values once read through exceljs cells, whatever the chunk boundaries', async () => {
 		const expected = [
 			{
 				number: 2,

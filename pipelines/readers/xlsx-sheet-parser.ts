@@ -1,8 +1,8 @@
 /**
  * A sheet's rows straight from its XML. exceljs's own sheet reader builds a Row and a Cell object per
  * cell on top of a general SAX parser, which spent most of the time of a large workbook's read; this
- * scanner gives the very values convertCell produced from those objects (same rules, exceljs's quirks
- * included) while exceljs still reads the workbook, its styles and its shared strings.
+ * scanner gives the very values the reader took from those objects (same rules, exceljs's quirks
+ * included: checked row for row against it) while exceljs still reads the workbook, its styles and its shared strings.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { InputError, type CellValue } from './sheet-row.ts';
@@ -203,7 +203,7 @@ class SheetState {
 		cells[cell.column - 1] = value;
 	}
 
-	/** exceljs's value for the cell, then convertCell's reading of it. */
+	/** exceljs's value for the cell, then the reader's reading of that value (cached formula results). */
 	private convert(cell: OpenCell): CellValue {
 		const text = cell.value;
 		if (cell.hasFormula) {
