@@ -35,7 +35,7 @@ if (mode === 'duckdb-read-csv') {
 	connection.closeSync();
 	instance.closeSync();
 } else if (mode === 'xlsx-read') {
-	// exceljs's streaming read of the workbook (after the zip checks), with no ingest work at all.
+	// The reader's streaming read of the workbook (after the zip checks), with no ingest work at all.
 	for await (const chunk of readXlsxRows(filePath, { limits: cliLimits, info: { format: 'xlsx' } }))
 		rows += chunk.length;
 	rows -= 1;

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { CellValue } from './sheet-row.ts';
 
 const DAY_MS = 86_400_000;
@@ -20,58 +19,6 @@ export interface CellContext {
 export function createCellContext(date1904: boolean, exceljsAssumed1904: boolean): CellContext {
 	const days = (date1904 ? DATE_1904_OFFSET_DAYS : 0) - (exceljsAssumed1904 ? DATE_1904_OFFSET_DAYS : 0);
 	return { date1904, dateCorrectionMs: days * DAY_MS };
-}
-
-/** Converts one exceljs cell to the reader's value; cached formula results, never evaluation. */
-export function convertCell(cell: ExcelJS.Cell, context: CellContext): CellValue {
-	const value = cell.value;
-	if (value === null || value === undefined || value === '') return null;
-	if (typeof value === 'string' || typeof value === 'boolean') return value;
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (value instanceof Date) return correctDate(value, context);
-	if ('richText' in value) return joinRichText(value.richText) || null;
-	if ('error' in value) return value.error;
-	if ('formula' in value || 'sharedFormula' in value)
-		return convertFormulaResult(value.result, cell, context);
-	if ('text' in value) return readHyperlinkText(value.text);
-	return null;
-}
-
-function convertFormulaResult(
-	result: ExcelJS.CellFormulaValue['result'],
-	cell: ExcelJS.Cell,
-	context: CellContext
-): CellValue {
-	if (result === null || result === undefined || result === '') return null;
-	if (typeof result === 'string' || typeof result === 'boolean') return result;
-	if (result instanceof Date) return correctDate(result, context);
-	if (typeof result === 'number') {
-		if (!Number.isFinite(result)) return null;
-		// exceljs converts date-formatted plain values but leaves formula results as serial numbers
-		return isDateFormat(cell.numFmt) ? convertSerialToDate(result, context.date1904) : result;
-	}
-	return typeof result === 'object' && 'error' in result ? result.error : null;
-}
-
-function correctDate(date: Date, context: CellContext): Date | null {
-	const time = date.getTime();
-	if (Number.isNaN(time)) return null;
-	return context.dateCorrectionMs === 0 ? date : new Date(time + context.dateCorrectionMs);
-}
-
-function joinRichText(runs: ExcelJS.RichText[]): string {
-	let text = '';
-	for (const run of runs) text += run.text ?? '';
-	return text;
-}
-
-/** A hyperlink's text may itself be rich text when the link was styled. */
-function readHyperlinkText(text: unknown): CellValue {
-	if (typeof text === 'string') return text || null;
-	if (text && typeof text === 'object' && 'richText' in text && Array.isArray(text.richText)) {
-		return joinRichText(text.richText as ExcelJS.RichText[]) || null;
-	}
-	return null;
 }
 
 /** Excel's serial day number to a Date whose UTC fields are the wall-clock time shown in the sheet. */

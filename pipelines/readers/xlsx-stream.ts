@@ -4,11 +4,11 @@
  * order that lets it parse the sheet as it streams (no temporary files), each under the name exceljs
  * looks for. The compressed bytes are copied unchanged; exceljs inflates them itself.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { parseSheetRows, type ParsedSheetRow, type SheetParseOptions } from './xlsx-sheet-parser.ts';
 import { decodeEntryName, type XlsxArchiveFacts, type XlsxSheetFacts } from './zip-guard.ts';
 
 interface PartCopy {
@@ -25,6 +25,13 @@ const SHEET_PART = 'xl/worksheets/sheet1.xml';
 const EMPTY_SHARED_STRINGS =
 	'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 const MAX_ZIP32_SIZE = 0xfffffffe;
+
+/** The sheet exceljs reached: its rows, read by parseSheetRows against exceljs's parsed parts. */
+export interface SheetSource {
+	readRows(
+		options: Pick<SheetParseOptions, 'cell' | 'maxColumns' | 'fileName'>
+	): AsyncGenerator<ParsedSheetRow[]>;
+}
 
 /** exceljs's streaming reader over the given sheet, plus what it assumed about the date system. */
 export function openSheetReader(filePath: string, facts: XlsxArchiveFacts, sheet: XlsxSheetFacts) {
@@ -45,7 +52,7 @@ export function openSheetReader(filePath: string, facts: XlsxArchiveFacts, sheet
 	});
 	const internals = patchWorkbookReader(workbook);
 	return {
-		workbook,
+		sheets: workbook as unknown as AsyncIterable<SheetSource>,
 		/** exceljs reads this when a sheet's parse starts; it only understands date1904="1". */
 		assumes1904: () => internals.properties?.model?.date1904 === true,
 		close: () => input.destroy()
@@ -60,12 +67,14 @@ interface WorkbookReaderInternals {
 	_parseRels(entry: Readable): Promise<void>;
 	_parseStyles(entry: Readable): Promise<void>;
 	_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNumber: string): Generator<unknown>;
+	sharedStrings?: unknown[];
+	styles?: SheetParseOptions['styles'];
 }
 
 /**
- * Works around two exceljs bugs: it decodes each inflated chunk as UTF-8 on its own, corrupting
- * characters split across chunks (exceljs issues #2063, #2084), and it turns a formula's cached
- * error into NaN.
+ * Decodes the workbook's parts as whole UTF-8 streams (exceljs decodes each inflated chunk on its own,
+ * corrupting characters split across chunks: exceljs issues #2063, #2084) and hands the sheet to
+ * parseSheetRows instead of exceljs's own sheet reader.
  */
 function patchWorkbookReader(workbook: ExcelJS.stream.xlsx.WorkbookReader): WorkbookReaderInternals {
 	const internals = workbook as unknown as WorkbookReaderInternals;
@@ -73,9 +82,19 @@ function patchWorkbookReader(workbook: ExcelJS.stream.xlsx.WorkbookReader): Work
 	internals._parseWorkbook = decodeEntryAsUtf8(internals._parseWorkbook.bind(workbook));
 	internals._parseRels = decodeEntryAsUtf8(internals._parseRels.bind(workbook));
 	internals._parseStyles = decodeEntryAsUtf8(internals._parseStyles.bind(workbook));
-	const parseWorksheet = internals._parseWorksheet.bind(workbook);
-	internals._parseWorksheet = (iterator, sheetNumber) =>
-		parseWorksheet(decodeSheetXml(iterator), sheetNumber);
+	internals._parseWorksheet = function* (iterator) {
+		const sheet: SheetSource = {
+			readRows: (options) =>
+				parseSheetRows(iterator, {
+					...options,
+					sharedStrings: internals.sharedStrings ?? [],
+					styles: internals.styles,
+					exceljsAssumed1904: internals.properties?.model?.date1904 === true
+				})
+		};
+		// the shape exceljs's WorkbookReader yields its worksheets in
+		yield { eventType: 'worksheet', value: sheet };
+	};
 	return internals;
 }
 
@@ -85,29 +104,6 @@ function decodeEntryAsUtf8<T>(parse: (entry: Readable) => T): (entry: Readable) 
 		entry.setEncoding('utf8');
 		return parse(entry);
 	};
-}
-
-/**
- * Decodes a sheet's XML as one UTF-8 stream, holding back any tag cut by a chunk boundary, and marks
- * error cells as string cells so that plain and formula errors both come through as their text.
- */
-async function* decodeSheetXml(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-	const decoder = new StringDecoder('utf8');
-	let pending = '';
-	for await (const chunk of chunks) {
-		const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-		const cut = text.lastIndexOf('<');
-		pending = cut === -1 ? '' : text.slice(cut);
-		const complete = cut === -1 ? text : text.slice(0, cut);
-		if (complete.length > 0) yield markErrorCellsAsText(complete);
-	}
-	const rest = pending + decoder.end();
-	if (rest.length > 0) yield markErrorCellsAsText(rest);
-}
-
-function markErrorCellsAsText(xml: string): string {
-	if (!xml.includes('t="e"') && !xml.includes("t='e'")) return xml;
-	return xml.replace(/(<c\s[^>]*?\st\s*=\s*)(["'])e\2/g, '$1$2str$2');
 }
 
 /** A zip stream of the given parts, copied compressed from the source archive. */

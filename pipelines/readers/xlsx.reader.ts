@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
-import { InputError, type CellValue, type ReaderInfo, type ReadLimits, type SheetRow } from './sheet-row.ts';
-import { convertCell, createCellContext, MergeFiller, type CellContext } from './xlsx-cells.ts';
+import { InputError, type ReaderInfo, type ReadLimits, type SheetRow } from './sheet-row.ts';
+import { createCellContext, MergeFiller } from './xlsx-cells.ts';
 import { openSheetReader } from './xlsx-stream.ts';
 import { inspectXlsxArchive, type XlsxArchiveFacts, type XlsxSheetFacts } from './zip-guard.ts';
 
@@ -37,20 +36,22 @@ export async function* readXlsxRows(filePath: string, options: XlsxReadOptions):
 	let dataRows = 0;
 	let sheetFound = false;
 	try {
-		for await (const worksheet of reader.workbook) {
+		for await (const sheet of reader.sheets) {
 			sheetFound = true;
 			// read now: exceljs takes the workbook properties when the sheet's parse starts
-			const context = createCellContext(facts.date1904, reader.assumes1904());
-			for await (const row of worksheet) {
-				const cells = readRowCells(row, context, limits, fileName);
-				filler.fill(row.number, cells);
-				if (cells.some((cell) => cell !== null) && ++dataRows > limits.maxRows) {
-					throw new InputError(`${fileName} has more than ${limits.maxRows} rows of data`, 'too-many-rows');
-				}
-				batch.push({ rowNumber: row.number, cells });
-				if (batch.length >= chunkRows) {
-					yield batch;
-					batch = [];
+			const cell = createCellContext(facts.date1904, reader.assumes1904());
+			const rows = sheet.readRows({ cell, maxColumns: limits.maxColumns, fileName });
+			for await (const parsed of rows) {
+				for (const { number, cells } of parsed) {
+					filler.fill(number, cells);
+					if (cells.some((value) => value !== null) && ++dataRows > limits.maxRows) {
+						throw new InputError(`${fileName} has more than ${limits.maxRows} rows of data`, 'too-many-rows');
+					}
+					batch.push({ rowNumber: number, cells });
+					if (batch.length >= chunkRows) {
+						yield batch;
+						batch = [];
+					}
 				}
 			}
 			break;
@@ -99,28 +100,6 @@ function listSheetNames(facts: XlsxArchiveFacts): string {
 		.filter((sheet) => sheet.state !== 'veryHidden')
 		.map((sheet) => `"${sheet.name}"${sheet.state === 'hidden' ? ' (hidden)' : ''}`);
 	return names.length > 0 ? names.join(', ') : '(none)';
-}
-
-function readRowCells(
-	row: ExcelJS.Row,
-	context: CellContext,
-	limits: ReadLimits,
-	fileName: string
-): CellValue[] {
-	const cells: CellValue[] = [];
-	row.eachCell((cell, columnNumber) => {
-		const value = convertCell(cell, context);
-		if (value === null) return;
-		if (columnNumber > limits.maxColumns) {
-			throw new InputError(
-				`${fileName} has more than ${limits.maxColumns} columns (row ${row.number} reaches column ${columnNumber})`,
-				'too-many-columns'
-			);
-		}
-		while (cells.length < columnNumber - 1) cells.push(null);
-		cells.push(value);
-	});
-	return cells;
 }
 
 function describe(error: unknown): string {
