@@ -48,7 +48,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench/out/',
-			'src/lib/paraglide/'
+			'src/lib/paraglide/',
+			'playwright.local.config.ts'
 		]
 	}
 );

@@ -49,3 +49,14 @@ test('the department with planted slips ranks worst on timeliness over the three
 	const body = await response.json();
 	expect(body.value[0].key).toBe('工程部');
 });
+
+test('every published metric answers on the demo data', async ({ request }) => {
+	const unknown = await request.get('/api/metrics/nope');
+	const names = (await unknown.text()).match(/Available: ([^"]+)/)![1].split(', ');
+	expect(names.length).toBeGreaterThanOrEqual(20);
+	for (const name of names) {
+		const response = await request.get(`/api/metrics/${name.trim()}?period=this-quarter`);
+		expect(response.status(), name).toBe(200);
+		expect((await response.json()).metric, name).toBe(name.trim());
+	}
+});
