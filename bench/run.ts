@@ -3,6 +3,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeBenchCsv, writeBenchXlsx } from './complaints-fixture.ts';
+import { runDashboardBench } from './dashboards.bench.ts';
+
+/** `BENCH_ONLY=ingest` or `BENCH_ONLY=dashboards` runs one half. */
+const only = process.env.BENCH_ONLY;
 
 const outDir = path.resolve('bench', 'out');
 fs.mkdirSync(outDir, { recursive: true });
@@ -10,9 +14,6 @@ const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 1_000_000);
 const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 200_000);
 const csvFile = path.join(outDir, `complaints-${csvRows}.csv`);
 const xlsxFile = path.join(outDir, `complaints-${xlsxRows}.xlsx`);
-
-if (!fs.existsSync(csvFile)) writeBenchCsv(csvFile, csvRows);
-if (!fs.existsSync(xlsxFile)) await writeBenchXlsx(xlsxFile, xlsxRows);
 
 interface Measurement {
 	mode: string;
@@ -34,30 +35,37 @@ function measure(mode: string, file: string): Measurement {
 	return JSON.parse(output.trim().split('\n').pop()!) as Measurement;
 }
 
-execFileSync(process.execPath, ['scripts/build-workers.mjs'], { stdio: 'inherit' });
-const sizeMb = (fs.statSync(csvFile).size / 1024 / 1024).toFixed(0);
-const physical = measure('duckdb-read-csv', csvFile);
-const ours = measure('ingest', csvFile);
-const xlsxRead = measure('xlsx-read', xlsxFile);
-const xlsx = measure('ingest', xlsxFile);
-const rate = (m: Measurement) => Math.round(m.rows / m.seconds).toLocaleString('en-US');
-const ratio = ours.seconds / physical.seconds;
+async function runIngestBench(): Promise<void> {
+	if (!fs.existsSync(csvFile)) writeBenchCsv(csvFile, csvRows);
+	if (!fs.existsSync(xlsxFile)) await writeBenchXlsx(xlsxFile, xlsxRows);
+	execFileSync(process.execPath, ['scripts/build-workers.mjs'], { stdio: 'inherit' });
+	const sizeMb = (fs.statSync(csvFile).size / 1024 / 1024).toFixed(0);
+	const physical = measure('duckdb-read-csv', csvFile);
+	const ours = measure('ingest', csvFile);
+	const xlsxRead = measure('xlsx-read', xlsxFile);
+	const xlsx = measure('ingest', xlsxFile);
+	const rate = (m: Measurement) => Math.round(m.rows / m.seconds).toLocaleString('en-US');
+	const ratio = ours.seconds / physical.seconds;
 
-console.log(
-	`\nIngest benchmark (${csvRows.toLocaleString('en-US')} complaint rows, ${sizeMb} MB CSV; one run)`
-);
-console.log(
-	`(a) DuckDB read_csv into a typed table   ${physical.seconds.toFixed(2)} s  ${rate(physical)} rows/s`
-);
-console.log(`(b) Courtyard ingest (decode, parse,      ${ours.seconds.toFixed(2)} s  ${rate(ours)} rows/s`);
-console.log(
-	`    validate, load, checkpoint)           ratio b/a = ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? 'PASS' : 'FAIL'}`
-);
-console.log(
-	`(c) XLSX ingest, ${xlsxRows.toLocaleString('en-US')} rows              ${xlsx.seconds.toFixed(2)} s  ${rate(xlsx)} rows/s ` +
-		`(target ≥ 20,000) ${xlsx.rows / xlsx.seconds >= 20_000 ? 'PASS' : 'FAIL'}; peak RSS ${xlsx.maxRssMb} MB ` +
-		`(target < 1,024) ${xlsx.maxRssMb < 1024 ? 'PASS' : 'FAIL'}`
-);
-console.log(
-	`    for reference: streaming read of the same workbook alone ${xlsxRead.seconds.toFixed(2)} s  ${rate(xlsxRead)} rows/s`
-);
+	console.log(
+		`\nIngest benchmark (${csvRows.toLocaleString('en-US')} complaint rows, ${sizeMb} MB CSV; one run)`
+	);
+	console.log(
+		`(a) DuckDB read_csv into a typed table   ${physical.seconds.toFixed(2)} s  ${rate(physical)} rows/s`
+	);
+	console.log(`(b) Courtyard ingest (decode, parse,      ${ours.seconds.toFixed(2)} s  ${rate(ours)} rows/s`);
+	console.log(
+		`    validate, load, checkpoint)           ratio b/a = ${ratio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? 'PASS' : 'FAIL'}`
+	);
+	console.log(
+		`(c) XLSX ingest, ${xlsxRows.toLocaleString('en-US')} rows              ${xlsx.seconds.toFixed(2)} s  ${rate(xlsx)} rows/s ` +
+			`(target ≥ 20,000) ${xlsx.rows / xlsx.seconds >= 20_000 ? 'PASS' : 'FAIL'}; peak RSS ${xlsx.maxRssMb} MB ` +
+			`(target < 1,024) ${xlsx.maxRssMb < 1024 ? 'PASS' : 'FAIL'}`
+	);
+	console.log(
+		`    for reference: streaming read of the same workbook alone ${xlsxRead.seconds.toFixed(2)} s  ${rate(xlsxRead)} rows/s`
+	);
+}
+
+if (only !== 'dashboards') await runIngestBench();
+if (only !== 'ingest') await runDashboardBench();

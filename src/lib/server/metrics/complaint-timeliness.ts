@@ -3,7 +3,7 @@ import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
-import { selectComplaints } from './record-selection.ts';
+import { joinDateRanges, selectComplaints } from './record-selection.ts';
 import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export type { RateFigure } from './rate-figure.ts';
@@ -54,23 +54,36 @@ const groupingSql: Record<TimelinessGrouping, string> = {
 
 type TimelinessCounts = Record<string, number> & { group_key?: string | null };
 
+/** A period without complaints: every count zero. */
+const zeroCounts: TimelinessCounts = Object.fromEntries(
+	[...timelinessCountsSql.matchAll(/AS (\w+)/g)].map((match) => [match[1], 0])
+);
+
 async function queryTimeliness(
 	connection: DuckDBConnection,
 	filters: DashboardFilters,
 	scope: AreaScope,
-	period: DateRange,
+	periods: readonly DateRange[],
 	evaluatedAt: string,
 	sla: SlaSettings,
-	groupBy: TimelinessGrouping | null
+	groupBy: TimelinessGrouping | 'range' | null
 ): Promise<TimelinessCounts[]> {
-	const selection = selectComplaints(filters, scope, period);
-	const group = groupBy ? `${groupingSql[groupBy]} AS group_key,` : '';
+	const ranges = joinDateRanges(periods, 'received_at');
+	const selection = selectComplaints(filters, scope, ranges.covering);
+	const group =
+		groupBy === 'range'
+			? 'range_index AS group_key,'
+			: groupBy
+				? `${groupingSql[groupBy]} AS group_key,`
+				: '';
 	return queryRows<TimelinessCounts>(
 		connection,
-		`WITH c AS (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
+		`WITH c AS (SELECT complaints.*, range_index, ${resolutionDeadlineSql} AS deadline
+			FROM complaints ${ranges.sql} WHERE ${selection.sql})
 		SELECT ${group} ${timelinessCountsSql} FROM c ${groupBy ? 'GROUP BY ALL' : ''}`,
 		{
 			...selection.params,
+			...ranges.params,
 			responseSeconds: sla.responseHours * 3600,
 			escalatedSeconds: sla.escalatedResolutionHours * 3600,
 			generalSameDay: sla.generalSameDay,
@@ -105,7 +118,7 @@ export async function computeComplaintTimelinessBy(
 	sla: SlaSettings,
 	groupBy: TimelinessGrouping
 ): Promise<(ComplaintTimeliness & { key: string | null })[]> {
-	const rows = await queryTimeliness(connection, filters, scope, period, evaluatedAt, sla, groupBy);
+	const rows = await queryTimeliness(connection, filters, scope, [period], evaluatedAt, sla, groupBy);
 	const figures = rows.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }));
 	// Months read in order; departments and areas worst first.
 	return groupBy === 'month'
@@ -133,6 +146,22 @@ export async function computeComplaintTimeliness(
 	evaluatedAt: string,
 	sla: SlaSettings
 ): Promise<ComplaintTimeliness> {
-	const [row] = await queryTimeliness(connection, filters, scope, period, evaluatedAt, sla, null);
+	const [row] = await queryTimeliness(connection, filters, scope, [period], evaluatedAt, sla, null);
 	return toFigures(row);
+}
+
+/** The same figures over several periods in one pass (a tile's period, 环比 and 同比), in their order. */
+export async function computeComplaintTimelinessOver(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	periods: readonly DateRange[],
+	evaluatedAt: string,
+	sla: SlaSettings
+): Promise<ComplaintTimeliness[]> {
+	const rows = await queryTimeliness(connection, filters, scope, periods, evaluatedAt, sla, 'range');
+	return periods.map((_, index) => {
+		const row = rows.find((candidate) => Number(candidate.group_key) === index);
+		return toFigures(row ?? zeroCounts);
+	});
 }

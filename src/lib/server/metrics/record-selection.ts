@@ -83,3 +83,34 @@ export function selectWorkOrders(
 ): SqlCondition {
 	return selectRecords(workOrderSelection, filters, scope, period, 'period');
 }
+
+/**
+ * Several periods in one query (a figure, its 环比 and its 同比): rows are joined to every range they fall
+ * in and tagged with its index, so overlapping ranges each count their rows. Select the records over
+ * `covering`, then add `sql` after the table name.
+ */
+export function joinDateRanges(
+	ranges: readonly DateRange[],
+	timeColumn: string
+): { covering: DateRange; sql: string; params: Record<string, DuckDBValue> } {
+	const values = ranges.map(
+		(_, index) => `(${index}, $range${index}Start::TIMESTAMP, $range${index}End::TIMESTAMP)`
+	);
+	const params: Record<string, DuckDBValue> = {};
+	ranges.forEach((range, index) => {
+		params[`range${index}Start`] = range.start;
+		params[`range${index}End`] = range.end;
+	});
+	return {
+		covering: {
+			start: ranges.map((range) => range.start).sort()[0],
+			end: ranges
+				.map((range) => range.end)
+				.sort()
+				.at(-1)!
+		},
+		sql: `JOIN (VALUES ${values.join(', ')}) AS ranges(range_index, range_start, range_end)
+			ON ${timeColumn} >= range_start AND ${timeColumn} < range_end`,
+		params
+	};
+}

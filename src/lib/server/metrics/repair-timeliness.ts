@@ -3,7 +3,7 @@ import { queryRows } from '$pipelines/db/database.ts';
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
-import { selectWorkOrders } from './record-selection.ts';
+import { joinDateRanges, selectWorkOrders } from './record-selection.ts';
 import { toRateFigure, type RateFigure } from './rate-figure.ts';
 
 export interface RepairTimeliness {
@@ -52,26 +52,40 @@ const groupingSql: Record<RepairGrouping, string> = {
 	month: "strftime(reported_at, '%Y-%m')"
 };
 
+type RepairCounts = Record<string, number> & { group_key?: string | null };
+
+/** A period without work orders: every count zero. */
+const zeroCounts: RepairCounts = Object.fromEntries(
+	[...repairCountsSql.matchAll(/AS (\w+)/g)].map((match) => [match[1], 0])
+);
+
 async function queryRepairCounts(
 	connection: DuckDBConnection,
 	filters: DashboardFilters,
 	scope: AreaScope,
-	period: DateRange,
+	periods: readonly DateRange[],
 	evaluatedAt: string,
 	sla: SlaSettings,
-	groupBy: RepairGrouping | null
-): Promise<(Record<string, number> & { group_key?: string | null })[]> {
-	const selection = selectWorkOrders(filters, scope, period);
-	const group = groupBy ? `${groupingSql[groupBy]} AS group_key,` : '';
+	groupBy: RepairGrouping | 'range' | null
+): Promise<RepairCounts[]> {
+	const ranges = joinDateRanges(periods, 'reported_at');
+	const selection = selectWorkOrders(filters, scope, ranges.covering);
+	const group =
+		groupBy === 'range'
+			? 'range_index AS group_key,'
+			: groupBy
+				? `${groupingSql[groupBy]} AS group_key,`
+				: '';
 	return queryRows(
 		connection,
-		`WITH w AS (SELECT *, reported_at + to_seconds(CASE priority WHEN 'emergency' THEN $emergencySeconds
-				WHEN 'urgent' THEN $urgentSeconds ELSE $routineSeconds END) AS target_at,
-				agreed_at + to_seconds($graceSeconds) AS arrival_deadline
-			FROM work_orders WHERE ${selection.sql})
+		`WITH w AS (SELECT work_orders.*, range_index, reported_at + to_seconds(CASE priority
+				WHEN 'emergency' THEN $emergencySeconds WHEN 'urgent' THEN $urgentSeconds ELSE $routineSeconds END)
+				AS target_at, agreed_at + to_seconds($graceSeconds) AS arrival_deadline
+			FROM work_orders ${ranges.sql} WHERE ${selection.sql})
 		SELECT ${group} ${repairCountsSql} FROM w ${groupBy ? 'GROUP BY ALL' : ''}`,
 		{
 			...selection.params,
+			...ranges.params,
 			emergencySeconds: sla.repairCompletionHours.emergency * 3600,
 			urgentSeconds: sla.repairCompletionHours.urgent * 3600,
 			routineSeconds: sla.repairCompletionHours.routine * 3600,
@@ -82,7 +96,7 @@ async function queryRepairCounts(
 	);
 }
 
-function toFigures(row: Record<string, number>): RepairTimeliness {
+function toFigures(row: RepairCounts): RepairTimeliness {
 	return {
 		arrivedOnTime: toRateFigure(row.arrived_on_time, row.appointments),
 		completedWithinTarget: toRateFigure(row.within_target, row.completed),
@@ -104,8 +118,23 @@ export async function computeRepairTimeliness(
 	evaluatedAt: string,
 	sla: SlaSettings
 ): Promise<RepairTimeliness> {
-	const [row] = await queryRepairCounts(connection, filters, scope, period, evaluatedAt, sla, null);
+	const [row] = await queryRepairCounts(connection, filters, scope, [period], evaluatedAt, sla, null);
 	return toFigures(row);
+}
+
+/** The same figures over several periods in one pass (a tile's period, 环比 and 同比), in their order. */
+export async function computeRepairTimelinessOver(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope,
+	periods: readonly DateRange[],
+	evaluatedAt: string,
+	sla: SlaSettings
+): Promise<RepairTimeliness[]> {
+	const rows = await queryRepairCounts(connection, filters, scope, periods, evaluatedAt, sla, 'range');
+	return periods.map((_, index) =>
+		toFigures(rows.find((candidate) => Number(candidate.group_key) === index) ?? zeroCounts)
+	);
 }
 
 /** The same figures per area, team or month: months in order, the others worst completion-within-target first. */
@@ -118,7 +147,7 @@ export async function computeRepairTimelinessBy(
 	sla: SlaSettings,
 	groupBy: RepairGrouping
 ): Promise<(RepairTimeliness & { key: string | null })[]> {
-	const rows = await queryRepairCounts(connection, filters, scope, period, evaluatedAt, sla, groupBy);
+	const rows = await queryRepairCounts(connection, filters, scope, [period], evaluatedAt, sla, groupBy);
 	const figures = rows.map((row) => ({ key: row.group_key ?? null, ...toFigures(row) }));
 	return groupBy === 'month'
 		? figures.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
