@@ -290,3 +290,50 @@ test('CSV and XLSX exports hold exactly the rows shown', async ({ page }) => {
 		);
 	expect(sheet.getRow(1).font?.bold).toBe(true);
 });
+
+test('a new option prop redraws the same chart', async ({ page }) => {
+	await openDemo(page);
+	const ranking = page.getByTestId('chart-ranking');
+	const region = ranking.getByRole('img');
+	await region.evaluate((element) => element.setAttribute('data-marker', 'kept'));
+	expect(await readSeriesData(ranking)).toEqual([41, 33, 27, 19, 12]);
+	await page.getByTestId('toggle-ranking').click();
+	await expect.poll(() => readSeriesData(ranking)).toEqual([21, 17, 14, 10, 6]);
+	await expect(region).toHaveAttribute('data-marker', 'kept');
+});
+
+test('in server mode the table shows the page it is given and calls back for sort and page', async ({
+	page
+}) => {
+	await openDemo(page);
+	const section = page.getByTestId('table-server');
+	const table = section.getByRole('table');
+	await expect(section).toContainText('Page 1 of 6');
+	await expect(section).toContainText('60 rows');
+	await expect(table.locator('tbody tr')).toHaveCount(10);
+	const countHeader = table.locator('thead th', { hasText: 'Count' });
+	await expect(countHeader).toHaveAttribute('aria-sort', 'descending');
+	await section.getByRole('button', { name: 'Next' }).click();
+	await expect(section).toContainText('Page 2 of 6');
+	await countHeader.getByRole('button').click();
+	await expect(countHeader).toHaveAttribute('aria-sort', 'ascending');
+	await expect(section).toContainText('Page 1 of 6');
+	await expect(table.locator('tbody tr td:nth-child(5)').first()).toHaveText('-19');
+});
+
+test('POST /api/export answers a named attachment and refuses bad requests', async ({ request }) => {
+	const table = { name: '投诉/明细', columns: [{ key: 'a', label: '区域' }], rows: [{ a: '=1+1' }] };
+	const csv = await request.post('/api/export', { data: { format: 'csv', table } });
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-disposition']).toContain(
+		`filename*=UTF-8''${encodeURIComponent('投诉_明细.csv')}`
+	);
+	expect((await csv.body()).toString('utf8')).toBe("\uFEFF区域\r\n'=1+1\r\n");
+	const bad = await request.post('/api/export', { data: { format: 'exe', table } });
+	expect(bad.status()).toBe(400);
+	const notJson = await request.post('/api/export', {
+		data: 'not json',
+		headers: { 'content-type': 'application/json' }
+	});
+	expect(notJson.status()).toBe(400);
+});
