@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildCsv, sanitiseFileName } from '$lib/export/table-export.ts';
 import { buildXlsxWorkbook } from './xlsx-export.ts';
 
+/** adapter-node's BODY_SIZE_LIMIT (512 KB unless set) applies first; a page of a table is far below either. */
 export const exportLimits = { maxBodyBytes: 8 * 1024 * 1024, maxRows: 10_000, maxColumns: 100 } as const;
 
 const cell = z.union([z.string().max(32_767), z.number(), z.null()]);

@@ -6,11 +6,12 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request }) => {
 	if (Number(request.headers.get('content-length') ?? 0) > exportLimits.maxBodyBytes)
 		error(413, 'Export too large');
-	const text = await request.text();
-	if (text.length > exportLimits.maxBodyBytes) error(413, 'Export too large');
+	// Chunked bodies carry no length header, so the bytes read are counted too.
+	const bytes = await request.arrayBuffer();
+	if (bytes.byteLength > exportLimits.maxBodyBytes) error(413, 'Export too large');
 	let body: unknown;
 	try {
-		body = JSON.parse(text);
+		body = JSON.parse(new TextDecoder().decode(bytes));
 	} catch {
 		error(400, 'The body is not JSON');
 	}
