@@ -6,7 +6,12 @@ import path from 'node:path';
 const dir = path.resolve('test-results', 'e2e-db');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const env = { ...process.env, COURTYARD_DB: path.join(dir, 'courtyard.duckdb') };
+// The component showcase (/dev/components) is served for its end-to-end test only.
+const env = {
+	...process.env,
+	COURTYARD_DB: path.join(dir, 'courtyard.duckdb'),
+	COURTYARD_COMPONENT_DEMO: '1'
+};
 execFileSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/prepare-database.ts'], {
 	env,
 	stdio: 'inherit'

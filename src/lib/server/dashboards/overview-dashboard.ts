@@ -5,15 +5,15 @@ import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
 import { computeComplaintSummary } from '../metrics/complaint-summary.ts';
 import {
-	computeComplaintTimeliness,
 	computeComplaintTimelinessBy,
+	computeComplaintTimelinessOver,
 	type ComplaintTimeliness
 } from '../metrics/complaint-timeliness.ts';
 import { withMetricContext, type MetricContext } from '../metrics/metric-context.ts';
 import type { RateFigure } from '../metrics/rate-figure.ts';
 import {
-	computeRepairTimeliness,
 	computeRepairTimelinessBy,
+	computeRepairTimelinessOver,
 	type RepairTimeliness
 } from '../metrics/repair-timeliness.ts';
 import { resolveSparklineMonths, type KpiId, type KpiPeriods, type KpiTile } from './kpi-tiles.ts';
@@ -34,19 +34,27 @@ interface PeriodFigures {
 	repairs: RepairTimeliness;
 }
 
-async function computePeriodFigures(context: MetricContext, period: DateRange): Promise<PeriodFigures> {
+/** The tiles' figures over several periods: one pass per record table, whatever the number of periods. */
+async function computePeriodFigures(context: MetricContext, periods: DateRange[]): Promise<PeriodFigures[]> {
 	const { connection, filters, scope, evaluatedAt, sla } = context;
 	// One connection runs one query at a time: the awaits are sequential on purpose.
-	const summary = await computeComplaintSummary(connection, filters, scope, period);
-	const complaints = await computeComplaintTimeliness(connection, filters, scope, period, evaluatedAt, sla);
-	const repairs = await computeRepairTimeliness(connection, filters, scope, period, evaluatedAt, sla);
-	return {
-		volume: summary.volume,
-		per1000Units: summary.per1000Units,
-		unitsInRegister: summary.unitsInRegister,
-		complaints,
-		repairs
-	};
+	const { unitsInRegister } = await computeComplaintSummary(connection, filters, scope, periods[0]);
+	const complaints = await computeComplaintTimelinessOver(
+		connection,
+		filters,
+		scope,
+		periods,
+		evaluatedAt,
+		sla
+	);
+	const repairs = await computeRepairTimelinessOver(connection, filters, scope, periods, evaluatedAt, sla);
+	return periods.map((_, index) => ({
+		volume: complaints[index].received,
+		per1000Units: unitsInRegister > 0 ? (complaints[index].received / unitsInRegister) * 1000 : null,
+		unitsInRegister,
+		complaints: complaints[index],
+		repairs: repairs[index]
+	}));
 }
 
 interface TileDefinition {
@@ -154,9 +162,7 @@ export async function computeOverviewDashboard(context: MetricContext): Promise<
 	const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
 	const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
 	const sparkline = resolveSparklineMonths(period);
-	const current = await computePeriodFigures(context, period);
-	const before = await computePeriodFigures(context, previous);
-	const yearAgo = await computePeriodFigures(context, lastYear);
+	const [current, before, yearAgo] = await computePeriodFigures(context, [period, previous, lastYear]);
 	const monthly = await computeMonthlyFigures(
 		context,
 		sparkline.range,

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
 import { dashboardFiltersSchema, type DashboardFilters } from '$lib/filters/dashboard-filters.ts';
 import { defaultSlaSettings } from '../settings/sla-settings.ts';
-import { computeComplaintTimeliness, computeComplaintTimelinessBy } from './complaint-timeliness.ts';
+import {
+	computeComplaintTimeliness,
+	computeComplaintTimelinessBy,
+	computeComplaintTimelinessOver
+} from './complaint-timeliness.ts';
 
 interface ComplaintRow {
 	id: string;
@@ -305,5 +309,23 @@ describe('computeComplaintTimeliness', () => {
 		for (const { key, ...figures } of byMonth) {
 			expect(figures, key!).toEqual(computeExpected(rows, months[key as keyof typeof months], evaluatedAt));
 		}
+	});
+
+	it('computes several periods in one pass, overlapping ones and an empty one included', async () => {
+		const periods = [
+			period,
+			{ start: '2026-09-20', end: '2026-10-10' },
+			{ start: '2026-10-05', end: '2026-10-06' },
+			{ start: '2020-01-01', end: '2020-02-01' }
+		];
+		const figures = await computeComplaintTimelinessOver(
+			db.writer,
+			allFilters,
+			{ kind: 'all' },
+			periods,
+			evaluatedAt,
+			defaultSlaSettings
+		);
+		expect(figures).toEqual(periods.map((range) => computeExpected(rows, range, evaluatedAt)));
 	});
 });
