@@ -55,13 +55,17 @@ function complaintDeadlineParams(sla: SlaSettings) {
 	return { escalatedSeconds: sla.escalatedResolutionHours * 3600, generalSameDay: sla.generalSameDay };
 }
 
-/** Complaints of the period resolved after their deadline, latest first. */
+/**
+ * Complaints of the period resolved after their deadline, latest first: the resolved-late complaints the
+ * resolved-on-time figure counts, including one resolved after the as-of day.
+ */
 export async function listComplaintBreaches(
 	connection: DuckDBConnection,
 	filters: DashboardFilters,
 	scope: AreaScope,
 	period: DateRange,
-	evaluatedAt: string,
+	/** Unused: a late resolution is a breach whenever it happened. Kept so every list takes the same arguments. */
+	_evaluatedAt: string,
 	sla: SlaSettings
 ): Promise<ActionList<SlaItem>> {
 	const selection = selectComplaints(filters, scope, period);
@@ -70,8 +74,8 @@ export async function listComplaintBreaches(
 		`SELECT ${complaintColumns('resolved_at')},
 			round(date_diff('second', deadline, resolved_at) / 3600.0, 1) AS hours_late
 		FROM (SELECT *, ${resolutionDeadlineSql} AS deadline FROM complaints WHERE ${selection.sql})
-		WHERE resolved_at > deadline AND resolved_at < $evaluatedAt::TIMESTAMP`,
-		{ ...selection.params, ...complaintDeadlineParams(sla), evaluatedAt }
+		WHERE resolved_at > deadline`,
+		{ ...selection.params, ...complaintDeadlineParams(sla) }
 	);
 }
 
