@@ -64,26 +64,58 @@ export function buildBuildingRanking(buildings: ComplaintMix['topBuildings']) {
 	};
 }
 
-export function buildMixCharts(mix: ComplaintMix): { title: string; testid: string; spec: ChartSpec }[] {
-	const describe = (rows: ComplaintMix['byChannel'], name: 'channel' | 'severity' | 'validity') =>
-		rows.map((row) => ({ label: labelEnumeration(name, row.key), value: row.count }));
+/** The mixes; clicking a bar narrows the page to that channel, severity or validity. */
+export function buildMixCharts(mix: ComplaintMix): {
+	title: string;
+	testid: string;
+	spec: ChartSpec;
+	filter: 'channel' | 'severity' | 'validity';
+	codeOf: (label: string) => string | undefined;
+}[] {
+	const describe = (rows: ComplaintMix['byChannel'], name: 'channel' | 'severity' | 'validity') => {
+		const labelled = rows.map((row) => ({
+			code: row.key,
+			label: labelEnumeration(name, row.key),
+			value: row.count
+		}));
+		return {
+			items: labelled.map(({ label, value }) => ({ label, value })),
+			codeOf: (label: string) => labelled.find((row) => row.label === label)?.code ?? undefined
+		};
+	};
+	const channel = describe(mix.byChannel, 'channel');
+	const severity = describe(mix.bySeverity, 'severity');
+	const validity = describe(mix.byValidity, 'validity');
 	return [
 		{
 			title: m.mix_channel_title(),
 			testid: 'mix-channel',
-			spec: buildShareBarOption(describe(mix.byChannel, 'channel'), { itemLabel: m.record_channel() })
+			filter: 'channel',
+			codeOf: channel.codeOf,
+			spec: buildShareBarOption(channel.items, { itemLabel: m.record_channel() })
 		},
 		{
 			title: m.mix_severity_title(),
 			testid: 'mix-severity',
-			spec: buildShareBarOption(describe(mix.bySeverity, 'severity'), { itemLabel: m.record_severity() })
+			filter: 'severity',
+			codeOf: severity.codeOf,
+			spec: buildShareBarOption(severity.items, { itemLabel: m.record_severity() })
 		},
 		{
 			title: m.mix_validity_title(),
 			testid: 'mix-validity',
-			spec: buildShareBarOption(describe(mix.byValidity, 'validity'), { itemLabel: m.filter_validity() })
+			filter: 'validity',
+			codeOf: validity.codeOf,
+			spec: buildShareBarOption(validity.items, { itemLabel: m.filter_validity() })
 		}
 	];
+}
+
+/** A month of the trend as a custom period, so a click on a spike shows that month's records. */
+export function describeMonthPeriod(month: string): { period: string; from: string; to: string } {
+	const [year, number] = month.split('-').map(Number);
+	const last = new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+	return { period: 'custom', from: `${month}-01`, to: last };
 }
 
 export function hotspotColumns(): DataTableColumn[] {
