@@ -25,6 +25,14 @@ describe('parseDashboardFilters', () => {
 		});
 	});
 
+	it('reads empty fields of a submitted filter form as not set', () => {
+		const filters = parse('period=this-month&asOf=&from=&to=&area=&area=锦绣江南&category=');
+		expect(filters.asOf).toBeUndefined();
+		expect(filters.from).toBeUndefined();
+		expect(filters.area).toEqual(['锦绣江南']);
+		expect(filters.category).toEqual([]);
+	});
+
 	it('explains what is wrong instead of failing', () => {
 		expect(parseDashboardFilters(new URLSearchParams('category=elevatorz'))).toMatchObject({
 			ok: false,
