@@ -3,19 +3,11 @@ import { resolveComparisonPeriod } from '$lib/filters/dashboard-filters.ts';
 import { loadIngestOverview, type IngestOverview } from '../ingest-overview.ts';
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
-import { computeComplaintSummary } from '../metrics/complaint-summary.ts';
-import {
-	computeComplaintTimelinessBy,
-	computeComplaintTimelinessOver,
-	type ComplaintTimeliness
-} from '../metrics/complaint-timeliness.ts';
+import { countUnitsInRegister } from '../metrics/complaint-summary.ts';
+import { computeComplaintTimelinessOver, type ComplaintTimeliness } from '../metrics/complaint-timeliness.ts';
 import { withMetricContext, type MetricContext } from '../metrics/metric-context.ts';
 import type { RateFigure } from '../metrics/rate-figure.ts';
-import {
-	computeRepairTimelinessBy,
-	computeRepairTimelinessOver,
-	type RepairTimeliness
-} from '../metrics/repair-timeliness.ts';
+import { computeRepairTimelinessOver, type RepairTimeliness } from '../metrics/repair-timeliness.ts';
 import { resolveSparklineMonths, type KpiId, type KpiPeriods, type KpiTile } from './kpi-tiles.ts';
 
 export interface OverviewDashboard {
@@ -38,7 +30,7 @@ interface PeriodFigures {
 async function computePeriodFigures(context: MetricContext, periods: DateRange[]): Promise<PeriodFigures[]> {
 	const { connection, filters, scope, evaluatedAt, sla } = context;
 	// One connection runs one query at a time: the awaits are sequential on purpose.
-	const { unitsInRegister } = await computeComplaintSummary(connection, filters, scope, periods[0]);
+	const unitsInRegister = await countUnitsInRegister(connection, filters, scope);
 	const complaints = await computeComplaintTimelinessOver(
 		connection,
 		filters,
@@ -92,67 +84,6 @@ function valueOf(figure: number | null | RateFigure): number | null {
 	return figure !== null && typeof figure === 'object' ? figure.rate : figure;
 }
 
-/** One period's figures per month of the sparkline range, from grouped queries (not one query per month). */
-async function computeMonthlyFigures(
-	context: MetricContext,
-	range: DateRange,
-	months: string[],
-	unitsInRegister: number
-): Promise<Map<string, PeriodFigures>> {
-	const { connection, filters, scope, evaluatedAt, sla } = context;
-	const complaints = await computeComplaintTimelinessBy(
-		connection,
-		filters,
-		scope,
-		range,
-		evaluatedAt,
-		sla,
-		'month'
-	);
-	const repairs = await computeRepairTimelinessBy(
-		connection,
-		filters,
-		scope,
-		range,
-		evaluatedAt,
-		sla,
-		'month'
-	);
-	const empty = { numerator: 0, denominator: 0, rate: null };
-	const byMonth = new Map<string, PeriodFigures>();
-	for (const month of months) {
-		const complaintMonth = complaints.find((row) => row.key === month);
-		const repairMonth = repairs.find((row) => row.key === month);
-		const volume = complaintMonth?.received ?? 0;
-		byMonth.set(month, {
-			volume,
-			per1000Units: unitsInRegister > 0 ? (volume / unitsInRegister) * 1000 : null,
-			unitsInRegister,
-			complaints: complaintMonth ?? {
-				received: 0,
-				closureRate: empty,
-				responseOnTime: empty,
-				resolvedOnTime: empty,
-				returnVisitRate: empty,
-				returnVisitOnTime: empty,
-				returnVisitSatisfaction: empty
-			},
-			repairs: repairMonth ?? {
-				arrivedOnTime: empty,
-				completedWithinTarget: empty,
-				emergencyWithinTarget: empty,
-				nonEmergencyWithinTarget: empty,
-				completionRate: empty,
-				firstTimeFix: empty,
-				returnVisitRate: empty,
-				returnVisitOnTime: empty,
-				returnVisitSatisfaction: empty
-			}
-		});
-	}
-	return byMonth;
-}
-
 /**
  * The overview: each headline figure for the period, against the previous period (环比) and the same
  * period last year (同比), with a 12-month sparkline — whatever comparison the page's filter picks.
@@ -162,13 +93,18 @@ export async function computeOverviewDashboard(context: MetricContext): Promise<
 	const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
 	const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
 	const sparkline = resolveSparklineMonths(period);
-	const [current, before, yearAgo] = await computePeriodFigures(context, [period, previous, lastYear]);
-	const monthly = await computeMonthlyFigures(
-		context,
-		sparkline.range,
-		sparkline.months,
-		current.unitsInRegister
-	);
+	// The period, 环比, 同比 and the 12 sparkline months in one pass per record table.
+	const monthRanges = sparkline.months.map((month, index) => ({
+		start: `${month}-01`,
+		end: index + 1 < sparkline.months.length ? `${sparkline.months[index + 1]}-01` : sparkline.range.end
+	}));
+	const [current, before, yearAgo, ...months] = await computePeriodFigures(context, [
+		period,
+		previous,
+		lastYear,
+		...monthRanges
+	]);
+	const monthly = new Map(sparkline.months.map((month, index) => [month, months[index]]));
 	const tiles = tileDefinitions.map((definition): KpiTile => {
 		const figure = definition.read(current);
 		return {

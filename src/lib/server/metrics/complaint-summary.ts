@@ -17,6 +17,22 @@ export interface ComplaintSummary {
 	escalations: { level: number; count: number }[];
 }
 
+/** Units of the register in the caller's scope and the page's areas: the base of "per 1,000 units". */
+export async function countUnitsInRegister(
+	connection: DuckDBConnection,
+	filters: DashboardFilters,
+	scope: AreaScope
+): Promise<number> {
+	const unitScope = buildScopeCondition(scope);
+	const areaFilter = filters.area.length > 0 ? 'AND area IN (SELECT unnest($area::VARCHAR[]))' : '';
+	const [row] = await queryRows<{ units: number }>(
+		connection,
+		`SELECT count(*)::INTEGER AS units FROM units WHERE ${unitScope.sql} ${areaFilter}`,
+		{ ...unitScope.params, ...(filters.area.length > 0 ? { area: JSON.stringify(filters.area) } : {}) }
+	);
+	return row.units;
+}
+
 export async function computeComplaintSummary(
 	connection: DuckDBConnection,
 	filters: DashboardFilters,
@@ -25,21 +41,17 @@ export async function computeComplaintSummary(
 ): Promise<ComplaintSummary> {
 	const selection = selectComplaints(filters, scope, period);
 	const everyValidity = selectComplaints({ ...filters, validity: 'all' }, scope, period);
-	const unitScope = buildScopeCondition(scope);
-	const areaFilter = filters.area.length > 0 ? 'AND area IN (SELECT unnest($area::VARCHAR[]))' : '';
 	const [row] = await queryRows<{
 		volume: number;
 		valid: number;
 		all_received: number;
-		units: number;
 	}>(
 		connection,
 		`SELECT
 			(SELECT count(*) FROM complaints WHERE ${selection.sql})::INTEGER AS volume,
 			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql} AND validity = 'valid')::INTEGER AS valid,
-			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql})::INTEGER AS all_received,
-			(SELECT count(*) FROM units WHERE ${unitScope.sql} ${areaFilter})::INTEGER AS units`,
-		{ ...selection.params, ...everyValidity.params, ...unitScope.params }
+			(SELECT count(*) FROM complaints WHERE ${everyValidity.sql})::INTEGER AS all_received`,
+		{ ...selection.params, ...everyValidity.params }
 	);
 	const escalations = await queryRows<{ level: number; count: number }>(
 		connection,
@@ -47,10 +59,11 @@ export async function computeComplaintSummary(
 			WHERE ${selection.sql} AND escalation_level IS NOT NULL GROUP BY 1 ORDER BY 1`,
 		selection.params
 	);
+	const units = await countUnitsInRegister(connection, filters, scope);
 	return {
 		volume: row.volume,
-		per1000Units: row.units > 0 ? (row.volume / row.units) * 1000 : null,
-		unitsInRegister: row.units,
+		per1000Units: units > 0 ? (row.volume / units) * 1000 : null,
+		unitsInRegister: units,
 		validShare: toRateFigure(row.valid, row.all_received),
 		escalations
 	};
