@@ -58,8 +58,11 @@ export interface IngestResult {
 
 const writeQueues = new WeakMap<CourtyardDatabase, Promise<unknown>>();
 
-/** DuckDB has one writer: batches against one database are committed one after another. */
-function enqueueWrite<T>(db: CourtyardDatabase, job: () => Promise<T>): Promise<T> {
+/**
+ * DuckDB has one writer: batches against one database are committed one after another, and other writes
+ * (a rollback from the imports page) wait their turn in the same queue.
+ */
+export function enqueueWrite<T>(db: CourtyardDatabase, job: () => Promise<T>): Promise<T> {
 	const previous = writeQueues.get(db) ?? Promise.resolve();
 	const next = previous.then(job, job);
 	writeQueues.set(

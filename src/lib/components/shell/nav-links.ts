@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages.js';
 export const navLinks = [
 	{ path: '/', label: m.nav_overview, dashboard: true },
 	{ path: '/complaints', label: m.nav_complaints, dashboard: true },
-	{ path: '/timeliness', label: m.nav_timeliness, dashboard: true }
+	{ path: '/timeliness', label: m.nav_timeliness, dashboard: true },
+	{ path: '/imports', label: m.nav_imports, dashboard: false }
 ] as const;
 
 /** Query keys that belong to one page's drill-down, not to the shared dashboard filters. */

@@ -1,3 +1,4 @@
+import { describeAttachment } from '../attachment.ts';
 import { z } from 'zod';
 import { buildCsv, sanitiseFileName } from '$lib/export/table-export.ts';
 import { buildXlsxWorkbook } from './xlsx-export.ts';
@@ -35,13 +36,6 @@ export type ExportFile =
 	| { ok: true; body: Uint8Array; contentType: string; contentDisposition: string }
 	| { ok: false; status: 400 | 413; message: string };
 
-/** `attachment` with an ASCII fallback name and the real (possibly Chinese) name in RFC 5987 form. */
-function describeAttachment(name: string, extension: string): string {
-	const fileName = `${sanitiseFileName(name)}.${extension}`;
-	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /** Validates a `POST /api/export` body (already parsed JSON) and builds the file it asks for. */
 export async function buildExportFile(body: unknown): Promise<ExportFile> {
 	const parsed = exportRequestSchema.safeParse(body);
@@ -61,13 +55,13 @@ export async function buildExportFile(body: unknown): Promise<ExportFile> {
 			ok: true,
 			body: new TextEncoder().encode(buildCsv(table)),
 			contentType: 'text/csv; charset=utf-8',
-			contentDisposition: describeAttachment(table.name, 'csv')
+			contentDisposition: describeAttachment(`${sanitiseFileName(table.name)}.csv`)
 		};
 	}
 	return {
 		ok: true,
 		body: new Uint8Array(await buildXlsxWorkbook(table)),
 		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		contentDisposition: describeAttachment(table.name, 'xlsx')
+		contentDisposition: describeAttachment(`${sanitiseFileName(table.name)}.xlsx`)
 	};
 }
