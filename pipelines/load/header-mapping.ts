@@ -178,3 +178,25 @@ export function detectHeader(
 		kind ? 'missing-columns' : 'unknown-kind'
 	);
 }
+
+/**
+ * Each kind's best reading of the first rows, most plausible first (all required columns present, then
+ * most columns recognised): what a user choosing the kind or correcting the mapping starts from.
+ */
+export function rankKindCandidates(rows: SheetRow[], chooseOverrides?: ChooseOverrides): HeaderMapping[] {
+	const best = new Map<KindName, HeaderMapping>();
+	for (const row of rows.slice(0, headerSearchRows)) {
+		for (const name of kindNames) {
+			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row));
+			const previous = best.get(name);
+			if (!previous || countRecognised(mapping) > countRecognised(previous)) best.set(name, mapping);
+		}
+	}
+	return [...best.values()]
+		.filter((m) => countRecognised(m) >= 2)
+		.sort(
+			(a, b) =>
+				Number(a.missingRequired.length > 0) - Number(b.missingRequired.length > 0) ||
+				countRecognised(b) - countRecognised(a)
+		);
+}
