@@ -35,7 +35,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 function buildField(
 	name: string,
 	options: FieldOptions,
-	spec: Pick<FieldSpec, 'sqlType' | 'parse' | 'schema' | 'fastSql'>
+	spec: Pick<FieldSpec, 'sqlType' | 'parse' | 'schema' | 'fastSql' | 'valueType' | 'labels'>
 ): FieldSpec {
 	return {
 		name,
@@ -50,6 +50,7 @@ function buildField(
 
 export function textField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'text',
 		sqlType: 'VARCHAR',
 		parse: normaliseText,
 		schema: z.string(),
@@ -59,6 +60,7 @@ export function textField(name: string, options: FieldOptions): FieldSpec {
 
 export function unitCodeField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'unit',
 		sqlType: 'VARCHAR',
 		parse: normaliseUnitCode,
 		schema: z.string(),
@@ -68,6 +70,7 @@ export function unitCodeField(name: string, options: FieldOptions): FieldSpec {
 
 export function phoneField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'phone',
 		sqlType: 'VARCHAR',
 		parse: normalisePhone,
 		schema: z.string(),
@@ -77,6 +80,7 @@ export function phoneField(name: string, options: FieldOptions): FieldSpec {
 
 export function dateTimeField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'datetime',
 		sqlType: 'TIMESTAMP',
 		parse: (v, ctx) => parseDateTime(v, { date1904: ctx.date1904 }),
 		schema: isoDateTime,
@@ -86,6 +90,7 @@ export function dateTimeField(name: string, options: FieldOptions): FieldSpec {
 
 export function dateField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'date',
 		sqlType: 'DATE',
 		parse: (v, ctx) => parseDate(v, { date1904: ctx.date1904 }),
 		schema: isoDate,
@@ -95,6 +100,7 @@ export function dateField(name: string, options: FieldOptions): FieldSpec {
 
 export function monthField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'month',
 		sqlType: 'DATE',
 		parse: (v, ctx) => parseMonth(v, { date1904: ctx.date1904 }),
 		schema: isoDate,
@@ -104,6 +110,7 @@ export function monthField(name: string, options: FieldOptions): FieldSpec {
 
 export function moneyField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'money',
 		sqlType: 'DECIMAL(14,2)',
 		parse: parseMoney,
 		schema: z.number(),
@@ -117,6 +124,7 @@ export function integerField(
 ): FieldSpec {
 	const range = { min: options.min, max: options.max };
 	return buildField(name, options, {
+		valueType: 'integer',
 		sqlType: 'INTEGER',
 		parse: (v) => parseInteger(v, range),
 		schema: z.number().int(),
@@ -127,6 +135,7 @@ export function integerField(
 export function numberField(name: string, options: FieldOptions & { min?: number; max?: number }): FieldSpec {
 	const range = { min: options.min, max: options.max };
 	return buildField(name, options, {
+		valueType: 'number',
 		sqlType: 'DECIMAL(12,2)',
 		parse: (v) => parseNumber(v, range),
 		schema: z.number(),
@@ -136,6 +145,7 @@ export function numberField(name: string, options: FieldOptions & { min?: number
 
 export function booleanField(name: string, options: FieldOptions): FieldSpec {
 	return buildField(name, options, {
+		valueType: 'boolean',
 		sqlType: 'BOOLEAN',
 		parse: parseBoolean,
 		schema: z.boolean(),
@@ -150,6 +160,8 @@ export function enumField<C extends string>(
 ): FieldSpec {
 	const codes = Object.keys(options.labels) as [C, ...C[]];
 	return buildField(name, options, {
+		valueType: 'enum',
+		labels: options.labels,
 		sqlType: 'VARCHAR',
 		parse: createEnumParser(name, options.labels),
 		schema: z.enum(codes),

@@ -18,6 +18,10 @@ export interface FieldSpec {
 	name: string;
 	/** DuckDB type of the stored column, used to read the staged rows back typed. */
 	sqlType: string;
+	/** What the cells hold, for people: templates and their instructions describe the format by it. */
+	valueType?: FieldValueType;
+	/** An enumeration's labels by code (the first label is the Chinese display name). */
+	labels?: Readonly<Record<string, readonly string[]>>;
 	/** Header aliases in English and Chinese; matched after normaliseHeaderKey. */
 	aliases: readonly string[];
 	/** The column must be present in the file. */
@@ -37,6 +41,19 @@ export interface FieldSpec {
 	/** The value an empty cell takes, in JavaScript and in SQL (over the record's other fields). */
 	defaultValue?: { compute: (record: NormalisedRecord) => unknown; sql: string };
 }
+
+export type FieldValueType =
+	| 'text'
+	| 'unit'
+	| 'phone'
+	| 'datetime'
+	| 'date'
+	| 'month'
+	| 'money'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'enum';
 
 export type NormalisedRecord = Record<string, unknown>;
 

@@ -9,7 +9,8 @@ import {
 	quoteGeneratedPath,
 	quoteIdentifier,
 	readStagedSql,
-	type MergeCounts
+	type MergeCounts,
+	type MergeTarget
 } from './merge-records.ts';
 import type { ParseResult } from './parse-file.ts';
 import { describeDuplicate, stageTable } from './record-stage.ts';
@@ -70,6 +71,19 @@ export function describeSurveyBatch(parsed: ParseResult): StagedBatch {
 	};
 }
 
+/** The merges a record kind's stage makes, one per output table; the first one's counts are the batch's. */
+export function listStageMergeTargets(kind: KindDefinition): MergeTarget[] {
+	return kind.outputs.map((output) => {
+		const idSql = output.idSuffix ? `stage_id || ${sqlString(output.idSuffix)}` : 'stage_id';
+		return {
+			table: output.table,
+			columns: output.columns.map((c) => c.name),
+			sourceSql: `SELECT ${idSql}, source_row, ${output.columns.map((c) => c.sql).join(', ')} FROM ${stageTable}
+				${output.where ? `WHERE ${output.where}` : ''}`
+		};
+	});
+}
+
 /** Writes the staged records of a record kind into their tables, one merge per output table. */
 async function mergeStage(
 	connection: DuckDBConnection,
@@ -77,17 +91,33 @@ async function mergeStage(
 	kind: KindDefinition
 ): Promise<MergeCounts> {
 	let first: MergeCounts | null = null;
-	for (const output of kind.outputs) {
-		const idSql = output.idSuffix ? `stage_id || ${sqlString(output.idSuffix)}` : 'stage_id';
-		const merged = await mergeRecords(connection, batchId, {
-			table: output.table,
-			columns: output.columns.map((c) => c.name),
-			sourceSql: `SELECT ${idSql}, source_row, ${output.columns.map((c) => c.sql).join(', ')} FROM ${stageTable}
-				${output.where ? `WHERE ${output.where}` : ''}`
-		});
+	for (const target of listStageMergeTargets(kind)) {
+		const merged = await mergeRecords(connection, batchId, target);
 		first ??= merged;
 	}
 	return first!;
+}
+
+/** A survey file's respondents as a merge into `survey_respondents`, their ids prefixed by the wave. */
+export function describeRespondentMergeTarget(parsed: ParseResult, waveId: string): MergeTarget {
+	const staged = parsed.staged!;
+	const columns = [
+		{ name: 'id', sqlType: 'VARCHAR' },
+		{ name: 'source_row', sqlType: 'INTEGER' },
+		...staged.columns
+	];
+	return {
+		table: 'survey_respondents',
+		columns: ['wave_id', ...staged.columns.map((c) => c.name)],
+		sourceSql: `SELECT $wave || '/' || id, source_row, $wave, ${staged.columns.map((c) => quoteIdentifier(c.name)).join(', ')}
+			FROM ${readStagedSql(staged.path, columns)}`,
+		params: { wave: waveId }
+	};
+}
+
+/** The wave a survey file goes to: the one chosen, else the year of its responses (SPEC §3). */
+export function chooseSurveyWave(parsed: ParseResult, wave: string | undefined): string | null {
+	return wave ?? (parsed.survey?.dominantYear ? String(parsed.survey.dominantYear) : null);
 }
 
 async function mergeSurvey(
@@ -98,19 +128,7 @@ async function mergeSurvey(
 ): Promise<MergeCounts> {
 	const survey = parsed.survey!;
 	await upsertWaveAndQuestions(connection, batchId, { id: waveId, year: survey.dominantYear }, survey);
-	const staged = parsed.staged!;
-	const columns = [
-		{ name: 'id', sqlType: 'VARCHAR' },
-		{ name: 'source_row', sqlType: 'INTEGER' },
-		...staged.columns
-	];
-	const counts = await mergeRecords(connection, batchId, {
-		table: 'survey_respondents',
-		columns: ['wave_id', ...staged.columns.map((c) => c.name)],
-		sourceSql: `SELECT $wave || '/' || id, source_row, $wave, ${staged.columns.map((c) => quoteIdentifier(c.name)).join(', ')}
-			FROM ${readStagedSql(staged.path, columns)}`,
-		params: { wave: waveId }
-	});
+	const counts = await mergeRecords(connection, batchId, describeRespondentMergeTarget(parsed, waveId));
 	await mergeSurveyAnswers(connection, batchId, waveId, survey);
 	return counts;
 }
@@ -132,7 +150,7 @@ export async function commitParsedFile(
 	let counts: MergeCounts = { staged: 0, inserted: 0, updated: 0, unchanged: 0 };
 	let waveId: string | null = null;
 	if (parsed.survey) {
-		waveId = options.wave ?? (parsed.survey.dominantYear ? String(parsed.survey.dominantYear) : null);
+		waveId = chooseSurveyWave(parsed, options.wave);
 		if (!waveId) throw new Error(`${file.fileName}: the responses have no dates; choose the survey wave.`);
 	}
 	await runInTransaction(connection, async () => {

@@ -5,6 +5,7 @@ import { InputError } from '../readers/sheet-row.ts';
 import { kindNames, type KindDefinition, type KindName } from '../kinds/kind-definition.ts';
 import { kindRegistry } from '../kinds/kind-registry.ts';
 import { parseQuestionHeader } from '../kinds/survey-answers.ts';
+import { computeHeaderSignature } from './column-mappings.ts';
 
 /** How one source column is used: a field of the kind, a survey question, or ignored. */
 export type ColumnRole =
@@ -97,19 +98,47 @@ function countRecognised(mapping: HeaderMapping): number {
 	return mapping.columns.filter((c) => c.role !== 'ignored').length;
 }
 
+/** The hand-corrected mapping to try for a candidate header row read as a kind, if any. */
+export type ChooseOverrides = (kind: KindName, row: SheetRow) => Record<string, string> | undefined;
+
+/**
+ * A user's mapping applies to the kinds that have every field it names: a correction made for
+ * complaints must not make a file look like fees. A remembered one applies where its signature matches.
+ */
+export function createOverrideChooser(
+	explicit: Record<string, string> | undefined,
+	remembered: Record<string, Record<string, string>> | undefined
+): ChooseOverrides | undefined {
+	if (explicit) {
+		return (kind) => {
+			const names = new Set(kindRegistry[kind].fields.map((f) => f.name));
+			return Object.values(explicit).every((field) => field === '' || names.has(field))
+				? explicit
+				: undefined;
+		};
+	}
+	if (!remembered || Object.keys(remembered).length === 0) return undefined;
+	return (kind, row) => remembered[computeHeaderSignature(kind, row.cells)];
+}
+
 /**
  * Finds the header row among the first rows and, when the kind is not given, the kind:
  * the candidate kinds are those whose required columns are all present; the one recognising
  * the most columns wins; a tie is reported with the candidates' names.
  */
-export function detectHeader(rows: SheetRow[], fileName: string, kind?: KindName): HeaderMapping {
+export function detectHeader(
+	rows: SheetRow[],
+	fileName: string,
+	kind?: KindName,
+	chooseOverrides?: ChooseOverrides
+): HeaderMapping {
 	const kinds = kind ? [kind] : kindNames;
 	let best: HeaderMapping[] = [];
 	let bestScore = 1;
 	let closest: HeaderMapping | null = null;
 	for (const row of rows.slice(0, headerSearchRows)) {
 		for (const name of kinds) {
-			const mapping = mapHeaderRow(kindRegistry[name], row);
+			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row));
 			const score = countRecognised(mapping);
 			if (mapping.missingRequired.length > 0) {
 				if (!closest || score > countRecognised(closest)) closest = mapping;
@@ -148,4 +177,26 @@ export function detectHeader(rows: SheetRow[], fileName: string, kind?: KindName
 			'. Check that the file has a header row with column names such as 投诉时间 / Received at.',
 		kind ? 'missing-columns' : 'unknown-kind'
 	);
+}
+
+/**
+ * Each kind's best reading of the first rows, most plausible first (all required columns present, then
+ * most columns recognised): what a user choosing the kind or correcting the mapping starts from.
+ */
+export function rankKindCandidates(rows: SheetRow[], chooseOverrides?: ChooseOverrides): HeaderMapping[] {
+	const best = new Map<KindName, HeaderMapping>();
+	for (const row of rows.slice(0, headerSearchRows)) {
+		for (const name of kindNames) {
+			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row));
+			const previous = best.get(name);
+			if (!previous || countRecognised(mapping) > countRecognised(previous)) best.set(name, mapping);
+		}
+	}
+	return [...best.values()]
+		.filter((m) => countRecognised(m) >= 2)
+		.sort(
+			(a, b) =>
+				Number(a.missingRequired.length > 0) - Number(b.missingRequired.length > 0) ||
+				countRecognised(b) - countRecognised(a)
+		);
 }

@@ -6,13 +6,12 @@ import type { CourtyardDatabase } from '../db/database.ts';
 import type { KindName } from '../kinds/kind-definition.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
-import { commitParsedFile, describeSurveyBatch, recordFailedBatch, type BatchFile } from './commit-batch.ts';
-import { RawPartLoader } from './bulk-csv.ts';
+import { listRememberedMappings } from './column-mappings.ts';
+import { commitParsedFile, recordFailedBatch, type BatchFile } from './commit-batch.ts';
 import { describeDuplicate } from './record-stage.ts';
-import { stageParsedFile, type StagedBatch } from './stage-batch.ts';
+import type { StagedBatch } from './stage-batch.ts';
 import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
-import { parseFile, type ParseRequest } from './parse-file.ts';
-import { parseFileInWorker } from './run-parse-worker.ts';
+import { startParseRun, type ParseRun } from './parse-run.ts';
 
 export interface IngestRequest {
 	filePath: string;
@@ -24,6 +23,7 @@ export interface IngestRequest {
 	source: BatchFile['source'];
 	wave?: string;
 	sheetName?: string;
+	/** Hand-corrected mapping; without one, a mapping remembered for this header is applied. */
 	mapping?: Record<string, string>;
 	limits?: IngestLimits;
 	/** 'full' parses every row in JavaScript even where DuckDB could read the CSV (tests compare the two). */
@@ -137,41 +137,19 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-ingest-'));
 	// Each load stages on a connection of its own (temp tables are per connection); commits are queued.
 	const connection = await db.connect();
-	const partLoader = new RawPartLoader(connection);
+	let run: ParseRun | null = null;
 	try {
-		const parseRequest: ParseRequest = {
-			filePath: request.filePath,
-			fileName,
-			kind: request.kind,
-			sheetName: request.sheetName,
-			workDir,
-			limits,
-			mapping: request.mapping,
-			mode: request.parseMode ?? 'scan'
-		};
-		const onPart = (partPath: string, width: number) => partLoader.add(partPath, width);
-		const runParse = (mode: ParseRequest['mode']) =>
-			request.inWorker === false
-				? parseFile({ ...parseRequest, mode }, request.onProgress, onPart)
-				: parseFileInWorker(
-						{ ...parseRequest, mode },
-						{ timeoutMs: limits.workerTimeoutMs, memoryMb: limits.workerMemoryMb },
-						request.onProgress,
-						onPart
-					);
+		const rememberedMappings = request.mapping ? undefined : await listRememberedMappings(connection);
 		// Hashing and parsing read the whole file each: run them side by side (the parse is in a worker).
-		const parsing = runParse(parseRequest.mode).then(
-			(parsed) => ({ parsed, error: null }),
-			(error: unknown) => ({ parsed: null, error })
-		);
+		run = startParseRun(connection, { ...request, fileName, limits, rememberedMappings }, workDir);
 		file.sha256 = await hashFile(request.filePath);
 		const earlier = await findLoadedBatchByHash(db.writer, file.sha256);
 		if (earlier) {
-			await parsing;
+			await run.parsing;
 			return describeAlreadyLoaded(fileName, earlier);
 		}
 		file.storedFile = storeOriginal(db, request.filePath, file.sha256);
-		const { parsed: parsedFile, error } = await parsing;
+		const { parsed: parsedFile, error } = await run.parsing;
 		if (error) {
 			if (!(error instanceof InputError)) throw error;
 			return enqueueWrite(db, async () => {
@@ -184,14 +162,7 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 		return await enqueueWrite(db, async () => {
 			const again = await findLoadedBatchByHash(db.writer, file.sha256);
 			if (again) return describeAlreadyLoaded(fileName, again);
-			const batch = parsed.survey
-				? describeSurveyBatch(parsed)
-				: await stageParsedFile(connection, parsed, {
-						filePath: request.filePath,
-						workDir,
-						reparse: () => runParse('full'),
-						preloaded: await partLoader.settle()
-					});
+			const batch = await run!.stage(parsed);
 			const batchId = await allocateBatchId(db.writer);
 			const outcome = await commitParsedFile(connection, batchId, file, batch, {
 				acceptPartial: request.acceptPartial ?? false,
@@ -223,7 +194,7 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 			};
 		});
 	} finally {
-		await partLoader.settle();
+		await run?.settle();
 		connection.closeSync();
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}

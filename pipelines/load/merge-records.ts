@@ -27,30 +27,73 @@ export function readStagedSql(
 		escape = '"', allow_quoted_nulls = false, columns = {${spec}})`;
 }
 
-/**
- * Merges records into their table: new ids are inserted, changed records replace the stored version
- * (which moves to `<table>_history`, for rollback), identical ones are left alone.
- * `sourceSql` is a SELECT yielding id, source_row and then `columns` in order.
- */
-export async function mergeRecords(
+/** Where a merge reads its records from: `sourceSql` yields id, source_row and then `columns` in order. */
+export interface MergeTarget {
+	table: string;
+	columns: readonly string[];
+	sourceSql: string;
+	params?: Record<string, DuckDBValue>;
+}
+
+/** A stored record `t` differs from the arriving one `s`: the one test of "updated" for merge and preview. */
+function describeChangeSql(columns: readonly string[]): string {
+	return `row(${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM row(${columns.map((c) => `s.${c}`).join(', ')})`;
+}
+
+async function createMergeSource(
 	connection: DuckDBConnection,
-	batchId: number,
-	target: {
-		table: string;
-		columns: readonly string[];
-		sourceSql: string;
-		params?: Record<string, DuckDBValue>;
-	}
-): Promise<MergeCounts> {
-	const table = quoteIdentifier(target.table);
-	const history = quoteIdentifier(`${target.table}_history`);
-	const columns = target.columns.map(quoteIdentifier);
+	target: MergeTarget
+): Promise<'TABLE' | 'VIEW'> {
 	// A view, not a copy, where possible: the stage is already a table. Views cannot hold parameters.
 	const relation = target.params ? 'TABLE' : 'VIEW';
+	const columns = target.columns.map(quoteIdentifier);
 	await connection.run(
 		`CREATE OR REPLACE TEMP ${relation} merge_source AS SELECT * FROM (${target.sourceSql}) s(id, source_row, ${columns.join(', ')})`,
 		target.params ?? {}
 	);
+	return relation;
+}
+
+/**
+ * What `mergeRecords` would do with these records, without writing anything: new ids, changed records
+ * and identical ones, judged against the live table by the same comparison.
+ */
+export async function countMergeOutcome(
+	connection: DuckDBConnection,
+	target: MergeTarget
+): Promise<MergeCounts> {
+	const relation = await createMergeSource(connection, target);
+	const columns = target.columns.map(quoteIdentifier);
+	try {
+		const reader = await connection.runAndReadAll(
+			`SELECT count(*)::INTEGER AS staged,
+				count(*) FILTER (WHERE t.id IS NULL)::INTEGER AS inserted,
+				count(*) FILTER (WHERE t.id IS NOT NULL AND ${describeChangeSql(columns)})::INTEGER AS updated
+				FROM merge_source s LEFT JOIN ${quoteIdentifier(target.table)} t ON t.id = s.id`
+		);
+		const row = reader.getRowObjectsJS()[0];
+		const staged = Number(row.staged);
+		const inserted = Number(row.inserted);
+		const updated = Number(row.updated);
+		return { staged, inserted, updated, unchanged: staged - inserted - updated };
+	} finally {
+		await connection.run(`DROP ${relation} merge_source`);
+	}
+}
+
+/**
+ * Merges records into their table: new ids are inserted, changed records replace the stored version
+ * (which moves to `<table>_history`, for rollback), identical ones are left alone.
+ */
+export async function mergeRecords(
+	connection: DuckDBConnection,
+	batchId: number,
+	target: MergeTarget
+): Promise<MergeCounts> {
+	const table = quoteIdentifier(target.table);
+	const history = quoteIdentifier(`${target.table}_history`);
+	const columns = target.columns.map(quoteIdentifier);
+	const relation = await createMergeSource(connection, target);
 	// Most batches bring only new records: then there is nothing to compare, move to history or skip.
 	const overlapReader = await connection.runAndReadAll(
 		`SELECT count(*)::INTEGER AS n FROM ${table} WHERE id IN (SELECT id FROM merge_source)`
@@ -69,7 +112,7 @@ export async function mergeRecords(
 	} else {
 		const replaced = await connection.run(
 			`INSERT INTO ${history} SELECT t.*, $batch, current_localtimestamp() FROM ${table} t JOIN merge_source s ON t.id = s.id
-				WHERE row(${columns.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM row(${sourceColumns})`,
+				WHERE ${describeChangeSql(columns)}`,
 			{ batch: batchId }
 		);
 		updatedCount = Number(replaced.rowsChanged);

@@ -3,6 +3,7 @@ import type { KindDefinition, KindName, ParseContext } from '../kinds/kind-defin
 import { kindRegistry } from '../kinds/kind-registry.ts';
 import { InputError, type ReadLimits, type ReaderInfo, type SheetRow } from '../readers/sheet-row.ts';
 import {
+	createOverrideChooser,
 	detectHeader,
 	headerSearchRows,
 	mapHeaderRow,
@@ -33,6 +34,8 @@ export interface ParseRequest {
 	limits: ReadLimits;
 	/** Hand-corrected mapping: source header → field name, or '' to ignore the column. */
 	mapping?: Record<string, string>;
+	/** Mappings saved earlier, by header signature (column-mappings.ts); used when `mapping` is not given. */
+	rememberedMappings?: Record<string, Record<string, string>>;
 	/**
 	 * 'scan' lets a large CSV of a record kind be converted by DuckDB instead: the worker only finds its
 	 * header, kind and layout (see bulk-csv.ts). Other files are always parsed in full.
@@ -166,7 +169,8 @@ export async function parseFile(
 	const areas = new Set<string>();
 
 	const startHandler = () => {
-		mapping = detectHeader(pending, request.fileName, request.kind);
+		const chooseOverrides = createOverrideChooser(request.mapping, request.rememberedMappings);
+		mapping = detectHeader(pending, request.fileName, request.kind, chooseOverrides);
 		if (request.mapping) mapping = applyMappingOverrides(mapping, pending, request);
 		kind = kindRegistry[mapping.kind];
 		const context: ParseContext = { date1904: info.date1904 ?? false };
