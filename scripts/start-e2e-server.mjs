@@ -16,7 +16,15 @@ execFileSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/prepare-databa
 	env,
 	stdio: 'inherit'
 });
-const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+const serverEnv = {
+	...env,
+	// adapter-node would otherwise refuse any body over 512 KB, before our import API sees it; the API
+	// counts the bytes as they stream in and refuses past its own limit (as `npm start` and `npm run serve`).
+	BODY_SIZE_LIMIT: 'Infinity',
+	// A 2 MB web limit (room for a zip bomb test file) lets the import API's oversize tests stay small; the demo load above used the CLI's.
+	COURTYARD_WEB_MAX_FILE_MB: '2'
+};
+const server = spawn(process.execPath, ['build'], { env: serverEnv, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -12,11 +12,16 @@ import { ingestFile, type IngestResult } from '../load/ingest-file.ts';
 import { rollbackBatch, RollbackRefusedError } from '../load/rollback-batch.ts';
 import { ingestUsage, parseIngestArgs, UsageError, type IngestCommand } from './ingest-args.ts';
 import { createProgressLine, formatBatchTable, formatIngestResult } from './ingest-output.ts';
+import { resolveServerUrl, sendFileToServer, ServerUnreachableError } from './send-to-server.ts';
 
-async function runIngest(
-	db: CourtyardDatabase,
-	command: Extract<IngestCommand, { action: 'ingest' }>
-): Promise<number> {
+type IngestAction = Extract<IngestCommand, { action: 'ingest' }>;
+type LoadFile = (
+	file: string,
+	onProgress?: (rowsRead: number, bytesRead?: number) => void
+) => Promise<IngestResult>;
+
+/** Loads each file with `loadFile` (here, or through the server) and prints the same lines either way. */
+async function runIngest(command: IngestAction, loadFile: LoadFile): Promise<number> {
 	let exitCode = 0;
 	for (const file of command.files) {
 		if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -27,22 +32,28 @@ async function runIngest(
 			continue;
 		}
 		const progress = command.json ? null : createProgressLine(file, fs.statSync(file).size);
-		const result: IngestResult = await ingestFile(db, {
-			filePath: file,
-			kind: command.kind,
-			acceptPartial: command.acceptPartial,
-			uploadedBy: command.user,
-			source: 'cli',
-			wave: command.wave,
-			sheetName: command.sheet,
-			onProgress: progress?.update
-		});
+		const result = await loadFile(file, progress?.update);
 		progress?.done();
 		if (command.json) console.log(JSON.stringify(result));
 		else console.log(formatIngestResult(result));
 		if (result.status !== 'loaded' && result.status !== 'duplicate') exitCode = 1;
 	}
 	return exitCode;
+}
+
+/**
+ * DuckDB allows one writing process: while the dashboard server holds the database, the files go to its
+ * import API instead (SPEC §7). With no server answering, the plain "database is held" message stands.
+ */
+async function runIngestThroughServer(command: IngestAction, locked: DatabaseLockedError): Promise<number> {
+	const serverUrl = resolveServerUrl();
+	try {
+		return await runIngest(command, (file) => sendFileToServer(serverUrl, file, command));
+	} catch (error) {
+		if (!(error instanceof ServerUnreachableError)) throw error;
+		console.error(locked.message);
+		return 1;
+	}
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -63,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
 		db = await openDatabase(resolveDatabasePath());
 	} catch (error) {
 		if (error instanceof DatabaseLockedError) {
+			if (command.action === 'ingest') return runIngestThroughServer(command, error);
 			console.error(error.message);
 			return 1;
 		}
@@ -87,7 +99,18 @@ async function main(argv: string[]): Promise<number> {
 				return 1;
 			}
 		}
-		return await runIngest(db, command);
+		return await runIngest(command, (file, onProgress) =>
+			ingestFile(db, {
+				filePath: file,
+				kind: command.kind,
+				acceptPartial: command.acceptPartial,
+				uploadedBy: command.user,
+				source: 'cli',
+				wave: command.wave,
+				sheetName: command.sheet,
+				onProgress
+			})
+		);
 	} finally {
 		db.close();
 	}
