@@ -51,14 +51,19 @@ export async function sendFileToServer(
 		const code = (error as { cause?: { code?: string } }).cause?.code;
 		if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
 			throw new ServerUnreachableError(`No server answers at ${serverUrl}.`);
-		throw error;
+		// E.g. the server answered 413 and closed the connection before the whole file was sent.
+		const reason = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+		return describeFailure(fileName, `Sending the file to ${serverUrl} failed: ${reason}`);
 	}
 	const answer = (await response.json().catch(() => null)) as (IngestResult & { message?: string }) | null;
 	if (response.ok && answer?.status) return answer;
-	return describeRefusal(fileName, response.status, answer?.message ?? response.statusText);
+	let reason = answer?.message ?? response.statusText;
+	if (response.status === 403)
+		reason += `; set COURTYARD_SERVER_URL to the address the server is configured with (its ORIGIN)`;
+	return describeFailure(fileName, `The server refused the file (${response.status}): ${reason}`);
 }
 
-function describeRefusal(fileName: string, status: number, message: string): IngestResult {
+function describeFailure(fileName: string, message: string): IngestResult {
 	return {
 		file: fileName,
 		kind: null,
@@ -71,6 +76,6 @@ function describeRefusal(fileName: string, status: number, message: string): Ing
 		rowsRejected: 0,
 		rowsSkipped: 0,
 		rejects: [],
-		message: `The server refused the file (${status}): ${message}`
+		message
 	};
 }

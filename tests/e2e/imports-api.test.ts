@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
 	buildHandWorkbookEntries,
@@ -144,4 +148,31 @@ test('a request without a matching Origin is refused with 403 (SvelteKit CSRF ch
 		{ origin: 'http://evil.example' }
 	);
 	expect(foreign.status()).toBe(403);
+});
+
+test('the CLI sends its file to the server when the server holds the database', async ({ request }) => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-via-server-'));
+	const file = path.join(dir, '报修 CLI.csv');
+	fs.writeFileSync(
+		file,
+		'投诉编号,投诉时间,片区,楼栋,房号,投诉类别,投诉内容,渠道\n' +
+			'E2E-CLI-1,2026-10-29 14:00,锦绣江南,2栋,202,电梯,电梯停运,电话\n'
+	);
+	const run = spawnSync(
+		process.execPath,
+		['--import', 'tsx', 'pipelines/cli/ingest.ts', '--kind', 'complaints', '--user', 'operator', file],
+		{
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				// The database the e2e server holds (scripts/start-e2e-server.mjs).
+				COURTYARD_DB: path.resolve('test-results', 'e2e-db', 'courtyard.duckdb'),
+				COURTYARD_SERVER_URL: origin
+			}
+		}
+	);
+	fs.rmSync(dir, { recursive: true, force: true });
+	expect(run.status, run.stderr).toBe(0);
+	expect(run.stdout).toMatch(/^报修 CLI\.csv: loaded \(complaints\), batch \d+\n {2}rows read 1 · loaded 1/);
+	await expectHealthy(request);
 });
