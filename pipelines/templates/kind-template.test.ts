@@ -37,7 +37,9 @@ describe('buildKindTemplate', () => {
 
 	it('offers the Chinese labels of each enumeration as a drop-down and formats date columns as dates', async () => {
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(await buildKindTemplate('complaints', { locale: 'en' }));
+		const file = path.join(dir, 'complaints.xlsx');
+		fs.writeFileSync(file, await buildKindTemplate('complaints', { locale: 'en' }));
+		await workbook.xlsx.readFile(file);
 		const [data, instructions] = workbook.worksheets;
 		expect(instructions.name).toBe('说明 Instructions');
 		const headers = (data.getRow(1).values as unknown[]).slice(1);
