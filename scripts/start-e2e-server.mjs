@@ -18,15 +18,12 @@ execFileSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/prepare-databa
 });
 const serverEnv = {
 	...env,
-	// adapter-node would otherwise refuse any body over 512 KB, before our import API sees it; the API
-	// counts the bytes as they stream in and refuses past its own limit (as `npm start` and `npm run serve`).
-	BODY_SIZE_LIMIT: 'Infinity',
-	// The address Playwright uses; without it adapter-node assumes https and the CSRF check refuses uploads.
-	ORIGIN: `http://127.0.0.1:${process.env.PORT ?? 4173}`,
-	// A 2 MB web limit (room for a zip bomb test file) lets the import API's oversize tests stay small; the demo load above used the CLI's.
+	// A 2 MB web limit (room for a zip bomb test file) lets the import API's oversize tests stay small; the
+	// demo load above used the CLI's limits.
 	COURTYARD_WEB_MAX_FILE_MB: '2'
 };
-const server = spawn(process.execPath, ['build'], { env: serverEnv, stdio: 'inherit' });
+// The same start script as `npm start` (body limit and protocol settings included).
+const server = spawn(process.execPath, ['scripts/serve.mjs'], { env: serverEnv, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -98,6 +98,13 @@ function countRecognised(mapping: HeaderMapping): number {
 	return mapping.columns.filter((c) => c.role !== 'ignored').length;
 }
 
+/** Whether `other` recognises so many more columns than `reading` (twice as many, and three more) that it wins. */
+function isOutweighed(reading: HeaderMapping, other: HeaderMapping): boolean {
+	const mine = countRecognised(reading);
+	const theirs = countRecognised(other);
+	return theirs >= 2 * mine && theirs - mine >= 3;
+}
+
 /** The hand-corrected mapping to try for a candidate header row read as a kind, if any. */
 export type ChooseOverrides = (kind: KindName, row: SheetRow) => Record<string, string> | undefined;
 
@@ -124,7 +131,8 @@ export function createOverrideChooser(
 /**
  * Finds the header row among the first rows and, when the kind is not given, the kind:
  * the candidate kinds are those whose required columns are all present; the one recognising
- * the most columns wins; a tie is reported with the candidates' names.
+ * the most columns wins; a tie is reported with the candidates' names. A kind missing a required column
+ * but recognising far more columns than every complete one is reported as that kind with the gap.
  */
 export function detectHeader(
 	rows: SheetRow[],
@@ -153,6 +161,9 @@ export function detectHeader(
 		}
 		if (best.length > 0) break;
 	}
+	// A reading that recognises far more columns than the complete ones is what the file really is, with a
+	// column to correct: nine complaint columns and an odd 问题归类 header are not a unit register.
+	if (closest && best.length > 0 && isOutweighed(best[0], closest)) best = [];
 	if (best.length === 1) return best[0];
 	if (best.length > 1) {
 		throw new InputError(
@@ -196,6 +207,7 @@ export function rankKindCandidates(rows: SheetRow[], chooseOverrides?: ChooseOve
 		.filter((m) => countRecognised(m) >= 2)
 		.sort(
 			(a, b) =>
+				Number(isOutweighed(a, b)) - Number(isOutweighed(b, a)) ||
 				Number(a.missingRequired.length > 0) - Number(b.missingRequired.length > 0) ||
 				countRecognised(b) - countRecognised(a)
 		);

@@ -24,6 +24,7 @@ async function upload(page: Page, filePath: string) {
 			.or(card.getByTestId('already-loaded'))
 			.or(card.getByTestId('upload-problem'))
 			.or(card.getByTestId('preview-message'))
+			.first()
 	).toBeVisible({ timeout: 30_000 });
 	return card;
 }
@@ -80,9 +81,9 @@ test('bad rows are reported with Excel row numbers, the report has an error colu
 	const downloading = page.waitForEvent('download');
 	await card.getByTestId('report-xlsx').click();
 	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(await readFile((await (await downloading).path())!));
+	await workbook.xlsx.load((await readFile((await (await downloading).path())!)) as unknown as ArrayBuffer);
 	const sheet = workbook.worksheets[0];
-	const header = (sheet.getRow(1).values as unknown[]).map(String);
+	const header = Array.from(sheet.getRow(1).values as unknown[], (cell) => String(cell ?? ''));
 	const errorColumn = header.findIndex((cell) => cell.includes('error'));
 	expect(errorColumn).toBeGreaterThan(0);
 	expect(String(sheet.getRow(3).getCell(errorColumn).value ?? '')).not.toBe('');

@@ -80,7 +80,7 @@ export async function commitPendingUpload(
 		await enqueueWrite(db, () =>
 			saveColumnMapping(db.writer, {
 				kind: result.kind!,
-				headerCells: preview.columns.map((column) => column.header),
+				headerCells: preview.headerCells,
 				mapping: choices.mapping!,
 				user: choices.user
 			})

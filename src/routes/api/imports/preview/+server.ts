@@ -19,7 +19,7 @@ export const POST: RequestHandler = async ({ request }) => {
 			return json({ uploadId, preview: await previewPendingUpload(uploadId, choices) });
 		}
 		const upload = await receiveUpload(request, webUploadLimits);
-		return json(await previewNewUpload(upload, { kind: upload.fields.kind as never }));
+		return json(await previewNewUpload(upload, { kind: upload.fields.kind }));
 	} catch (problem) {
 		if (problem instanceof ImportRequestError || problem instanceof UploadRefusedError)
 			error(problem.status, problem.message);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, type SheetRow } from '../readers/sheet-row.ts';
+import { detectHeader } from './header-mapping.ts';
+
+function rowOf(cells: string[], rowNumber = 1): SheetRow {
+	return { rowNumber, cells } as SheetRow;
+}
+
+const complaintHeader = [
+	'投诉编号',
+	'受理时间',
+	'片区',
+	'楼栋',
+	'房号',
+	'投诉类别',
+	'投诉级别',
+	'是否有效',
+	'是否转办',
+	'状态'
+];
+
+describe('detectHeader', () => {
+	it('reads a complaint register as complaints', () => {
+		expect(detectHeader([rowOf(complaintHeader)], 'a.csv').kind).toBe('complaints');
+	});
+
+	it('reports a complaint register with one odd header as complaints missing that column, not as units', () => {
+		const odd = complaintHeader.map((cell) => (cell === '投诉类别' ? '问题归类' : cell));
+		const attempt = () => detectHeader([rowOf(odd)], 'odd.csv');
+		expect(attempt).toThrow(InputError);
+		expect(attempt).toThrow(/odd\.csv: looks like complaints .* required columns are missing: category/);
+	});
+
+	it('still reads a plain unit register as units', () => {
+		expect(detectHeader([rowOf(['片区', '楼栋', '房号', '建筑面积'])], 'units.csv').kind).toBe('units');
+	});
+});
