@@ -4,6 +4,9 @@ import { commitRequestSchema, describeRequestProblem } from '$lib/server/imports
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request }) => {
+	// JSON only: a cross-site form cannot send it without a CORS preflight this server never grants.
+	if (!request.headers.get('content-type')?.startsWith('application/json'))
+		error(415, 'Send the commit request as application/json.');
 	const parsed = commitRequestSchema.safeParse(await request.json().catch(() => null));
 	if (!parsed.success) error(400, describeRequestProblem(parsed.error));
 	const { uploadId, ...choices } = parsed.data;
