@@ -21,13 +21,35 @@ const chineseHeader = [
 	'投诉级别',
 	'是否有效',
 	'是否转办',
-	'状态'
+	'责任部门',
+	'状态',
+	'办结时间'
 ];
 
-function complaintRow(id: string, received: string, category = '电梯'): string[] {
-	return [id, received, testArea, '1栋', '1-101', category, '一般', '有效', '否', '已受理'];
+/**
+ * One complaint resolved an hour after it came in (so the imported rows never drag a department's
+ * timeliness down for the other end-to-end tests); `resolved` can be overridden for a bad row.
+ */
+function complaintRow(id: string, received: string, category = '电梯', resolved?: string): string[] {
+	const oneHourLater = received.replace(
+		/ (\d{2}):/,
+		(_, hour: string) => ` ${String(Number(hour) + 1).padStart(2, '0')}:`
+	);
+	return [
+		id,
+		received,
+		testArea,
+		'1栋',
+		'1-101',
+		category,
+		'一般',
+		'有效',
+		'否',
+		'客服部',
+		'已办结',
+		resolved ?? oneHourLater
+	];
 }
-
 function writeFile(name: string, content: string | Uint8Array): string {
 	const file = path.join(directory, name);
 	fs.writeFileSync(file, content);
@@ -62,14 +84,13 @@ export async function writeTitledWorkbook(prefix: string): Promise<string> {
 
 /** Two good rows and two bad ones: an impossible date, and resolved before received. */
 export function writeComplaintsWithBadRows(prefix: string): string {
-	const header = [...chineseHeader, '办结时间'];
 	const rows = [
-		[...complaintRow(`${prefix}-1`, '2026-10-05 09:00'), '2026-10-05 11:00'],
-		[...complaintRow(`${prefix}-2`, '2026-02-30 09:00'), ''],
-		[...complaintRow(`${prefix}-3`, '2026-10-06 09:00'), '2026-10-01 09:00'],
-		[...complaintRow(`${prefix}-4`, '2026-10-07 09:00'), '']
+		complaintRow(`${prefix}-1`, '2026-10-05 09:00'),
+		complaintRow(`${prefix}-2`, '2026-02-30 09:00', '电梯', ''),
+		complaintRow(`${prefix}-3`, '2026-10-06 09:00', '电梯', '2026-10-01 09:00'),
+		complaintRow(`${prefix}-4`, '2026-10-07 09:00')
 	];
-	return writeFile(`${prefix}.csv`, '\uFEFF' + toCsv([header, ...rows]));
+	return writeFile(`${prefix}.csv`, '\uFEFF' + toCsv([chineseHeader, ...rows]));
 }
 
 /** A file whose category column has a header no alias knows (问题归类), so staff map it by hand. */

@@ -121,8 +121,8 @@ test('a small complaints CSV loads, and the same file again is a duplicate that 
 	request
 }) => {
 	const csv =
-		'投诉编号,投诉时间,片区,楼栋,房号,投诉类别,投诉内容,渠道\n' +
-		'E2E-IMPORT-1,2026-10-30 09:15,锦绣江南,1栋,101,电梯,电梯异响,电话\n';
+		'投诉编号,投诉时间,片区,楼栋,房号,投诉类别,投诉内容,渠道,责任部门,办结时间\n' +
+		'E2E-IMPORT-1,2026-10-30 09:15,锦绣江南,1栋,101,电梯,电梯异响,电话,工程部,2026-10-30 10:15\n';
 	const first = await postFile(request, 'e2e 投诉.csv', Buffer.from(csv), { kind: 'complaints' });
 	const loaded = await first.json();
 	expect(first.status(), JSON.stringify(loaded)).toBe(200);
@@ -155,8 +155,8 @@ test('the CLI sends its file to the server when the server holds the database', 
 	const file = path.join(dir, '报修 CLI.csv');
 	fs.writeFileSync(
 		file,
-		'投诉编号,投诉时间,片区,楼栋,房号,投诉类别,投诉内容,渠道\n' +
-			'E2E-CLI-1,2026-10-29 14:00,锦绣江南,2栋,202,电梯,电梯停运,电话\n'
+		'投诉编号,投诉时间,片区,楼栋,房号,投诉类别,投诉内容,渠道,责任部门,办结时间\n' +
+			'E2E-CLI-1,2026-10-29 14:00,锦绣江南,2栋,202,电梯,电梯停运,电话,工程部,2026-10-29 15:00\n'
 	);
 	const run = spawnSync(
 		process.execPath,
