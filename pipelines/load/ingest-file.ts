@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CourtyardDatabase } from '../db/database.ts';
 import type { KindName } from '../kinds/kind-definition.ts';
+import type { AnswerLabels, SurveyScale } from '../kinds/survey-answers.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
 import { listRememberedMappings } from './column-mappings.ts';
@@ -25,6 +26,10 @@ export interface IngestRequest {
 	sheetName?: string;
 	/** Hand-corrected mapping; without one, a mapping remembered for this header is applied. */
 	mapping?: Record<string, string>;
+	/** Survey files: the file's own answer labels (as written) → stored answer codes, e.g. 很好 → very_satisfied. */
+	answerLabels?: AnswerLabels;
+	/** Survey files: question code → scale, replacing the scale inferred from the answers. */
+	questionScales?: Record<string, SurveyScale>;
 	limits?: IngestLimits;
 	/** 'full' parses every row in JavaScript even where DuckDB could read the CSV (tests compare the two). */
 	parseMode?: 'scan' | 'full';

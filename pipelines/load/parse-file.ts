@@ -41,6 +41,10 @@ export interface ParseRequest {
 	 * header, kind and layout (see bulk-csv.ts). Other files are always parsed in full.
 	 */
 	mode?: 'full' | 'scan';
+	/** Survey files: the file's own answer labels → stored answer codes, tried before the built-in labels. */
+	answerLabels?: Record<string, string>;
+	/** Survey files: question code → scale (likert5, sat3, score0_10), replacing the inferred one. */
+	questionScales?: Record<string, string>;
 }
 
 export interface RejectedRow {
@@ -191,7 +195,10 @@ export async function parseFile(
 			rawCells = new RawCellWriter(request.workDir, mapping.headerCells.length, onPart);
 		handler =
 			kind.kind === 'surveys'
-				? createSurveyRowHandler(kind, mapping, request.workDir, context, track)
+				? createSurveyRowHandler(kind, mapping, request.workDir, context, track, {
+						answerLabels: request.answerLabels,
+						questionScales: request.questionScales
+					})
 				: createGenericRowHandler(kind, mapping, request.workDir, context, track);
 		const afterHeader = pending.filter((r) => r.rowNumber > mapping!.headerRowNumber);
 		pending.length = 0;

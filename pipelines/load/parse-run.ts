@@ -15,6 +15,8 @@ export interface ParseRunRequest {
 	sheetName?: string;
 	mapping?: Record<string, string>;
 	rememberedMappings?: Record<string, Record<string, string>>;
+	answerLabels?: Record<string, string>;
+	questionScales?: Record<string, string>;
 	limits: IngestLimits;
 	parseMode?: 'scan' | 'full';
 	inWorker?: boolean;
@@ -48,7 +50,9 @@ export function startParseRun(
 		limits: request.limits,
 		mapping: request.mapping,
 		rememberedMappings: request.mapping ? undefined : request.rememberedMappings,
-		mode: request.parseMode ?? 'scan'
+		mode: request.parseMode ?? 'scan',
+		answerLabels: request.answerLabels,
+		questionScales: request.questionScales
 	};
 	const onPart = (partPath: string, width: number) => partLoader.add(partPath, width);
 	const runParse = (mode: ParseRequest['mode']) =>
