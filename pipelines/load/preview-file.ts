@@ -9,7 +9,7 @@ import type { AnswerLabels, SurveyScale } from '../kinds/survey-answers.ts';
 import { kindRegistry } from '../kinds/kind-registry.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { findLoadedBatchByHash } from './batch-registry.ts';
-import { listRememberedMappings } from './column-mappings.ts';
+import { listRememberedAnswerMappings, listRememberedMappings } from './column-mappings.ts';
 import { chooseSurveyWave, describeRespondentMergeTarget, listStageMergeTargets } from './commit-batch.ts';
 import type { ColumnRole } from './header-mapping.ts';
 import { hashFile } from './ingest-file.ts';
@@ -142,7 +142,14 @@ export async function previewFile(db: CourtyardDatabase, request: PreviewRequest
 	let run: ParseRun | null = null;
 	try {
 		const rememberedMappings = request.mapping ? undefined : await listRememberedMappings(connection);
-		run = startParseRun(connection, { ...request, fileName, limits, rememberedMappings }, workDir);
+		const rememberedAnswerMappings = request.mapping
+			? undefined
+			: await listRememberedAnswerMappings(connection);
+		run = startParseRun(
+			connection,
+			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings },
+			workDir
+		);
 		const sha256 = await hashFile(request.filePath);
 		const earlier = await findLoadedBatchByHash(connection, sha256);
 		const alreadyLoaded = earlier

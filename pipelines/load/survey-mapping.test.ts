@@ -166,15 +166,34 @@ describe('a survey whose questions and answers are mapped by hand', () => {
 		]);
 	});
 
-	it('keeps a remembered mapping of columns to questions', async () => {
+	it('keeps a remembered mapping of columns to questions, and the answer labels and scales saved with it', async () => {
+		const file = writeFixture(dir, 's.csv', surveyCsv);
 		await saveColumnMapping(db.writer, { kind: 'surveys', headerCells: header, mapping, user: 'amy' });
-		const preview = await previewFile(db, {
-			filePath: writeFixture(dir, 's.csv', surveyCsv),
-			answerLabels,
-			inWorker: false
+		const columnsOnly = await previewFile(db, { filePath: file, inWorker: false });
+		expect(columnsOnly.questions!.map((q) => q.code)).toEqual(['Q1', 'Q2', 'Q3']);
+		expect(columnsOnly.counts).toMatchObject({ new: 1, invalid: 6 });
+		await saveColumnMapping(db.writer, {
+			kind: 'surveys',
+			headerCells: header,
+			mapping,
+			answers: { answerLabels, questionScales: { Q3: 'sat3' } },
+			user: 'amy'
 		});
-		expect(preview.questions!.map((q) => q.code)).toEqual(['Q1', 'Q2', 'Q3']);
-		expect(preview.counts).toMatchObject({ new: 7, invalid: 0 });
+		const remembered = await previewFile(db, { filePath: file, inWorker: false });
+		expect(remembered.questions!.map((q) => [q.code, q.scale])).toEqual([
+			['Q1', 'likert5'],
+			['Q2', 'likert5'],
+			['Q3', 'sat3']
+		]);
+		expect(remembered.counts).toMatchObject({ new: 7, invalid: 0 });
+		// Options given with the request replace the remembered ones as a whole.
+		const given = await previewFile(db, { filePath: file, questionScales: { Q1: 'sat3' }, inWorker: false });
+		expect(given.questions!.map((q) => q.scale)).toEqual(['sat3', 'likert5', 'likert5']);
+		expect(given.counts).toMatchObject({ invalid: 6 });
+		const result = await ingestFile(db, { filePath: file, uploadedBy: 'tester', source: 'cli' });
+		expect(result).toMatchObject({ status: 'loaded', rowsLoaded: 7 });
+		const scales = await queryRows(db.writer, 'SELECT code, scale FROM survey_questions ORDER BY code');
+		expect(scales.map((q) => q.scale)).toEqual(['likert5', 'likert5', 'sat3']);
 	});
 
 	it('re-codes a prefixed question and refuses malformed codes, repeated codes and unknown scales', async () => {
