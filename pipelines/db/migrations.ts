@@ -108,5 +108,11 @@ export const migrations: Migration[] = [
 				figures JSON, chart_png BLOB, cited_at TIMESTAMP NOT NULL, cited_by VARCHAR)`,
 			`CREATE TABLE proposal_actions (proposal_id BIGINT NOT NULL, action_id BIGINT NOT NULL)`
 		]
+	},
+	{
+		version: 2,
+		name: "survey answer labels and scales remembered with a file's column mapping",
+		// { answerLabels, questionScales } for a survey layout; NULL for every other mapping.
+		statements: ['ALTER TABLE column_mappings ADD COLUMN answer_mapping JSON']
 	}
 ];

@@ -1,6 +1,6 @@
 import { normaliseLabel, normaliseText } from '../normalise/text.ts';
 import { InvalidValue } from '../normalise/invalid-value.ts';
-import type { CellValue } from '../readers/sheet-row.ts';
+import { InputError, type CellValue } from '../readers/sheet-row.ts';
 
 /** Stored answer codes: scale points by label, numeric points as digits, non-answers kept as such. */
 export type AnswerCode =
@@ -40,6 +40,46 @@ addAnswerLabels('na', ['不适用', '无', '未使用', '没有', 'n/a', 'na', '
 addAnswerLabels('dont_know', ['不清楚', '不知道', '不了解', "don't know", 'dont know', 'dk', 'unknown']);
 addAnswerLabels('refused', ['拒答', '拒绝回答', '不愿回答', 'refused', 'prefer not to say']);
 
+const namedAnswerCodes = new Set<string>([
+	'very_satisfied',
+	'satisfied',
+	'basically_satisfied',
+	'neutral',
+	'dissatisfied',
+	'very_dissatisfied',
+	...nonAnswerCodes
+]);
+
+/** Whether a string is a code answers are stored as: a named scale point, a non-answer or a number 0–10. */
+export function isAnswerCode(code: string): code is AnswerCode {
+	return namedAnswerCodes.has(code) || /^(?:[0-9]|10)$/.test(code);
+}
+
+/** A file's own answer labels (as written in it) → the stored codes, e.g. 很好 → very_satisfied. */
+export type AnswerLabels = Record<string, AnswerCode>;
+
+/**
+ * An answer parser that tries a file's own labels before the built-in ones, so a questionnaire with
+ * 很好/好/差 can be read without adding its words to every other file's vocabulary.
+ */
+export function createAnswerParser(
+	fileLabels: Record<string, string> | undefined
+): (value: CellValue) => AnswerCode | InvalidValue {
+	if (!fileLabels || Object.keys(fileLabels).length === 0) return parseAnswer;
+	const labels = new Map<string, AnswerCode>();
+	for (const [label, code] of Object.entries(fileLabels)) {
+		if (!isAnswerCode(code))
+			throw new InputError(`"${code}" (for the answer "${label}") is not an answer code.`, 'invalid-mapping');
+		const key = normaliseText(label);
+		if (key !== null) labels.set(normaliseLabel(key), code);
+	}
+	return (value) => {
+		const text = normaliseText(value);
+		const code = text === null ? undefined : labels.get(normaliseLabel(text));
+		return code ?? parseAnswer(value);
+	};
+}
+
 /** Parses one answer cell: a label, a 0–10 number, or a non-answer. Never turns a non-answer into zero. */
 export function parseAnswer(value: CellValue): AnswerCode | InvalidValue {
 	if (typeof value === 'number') {
@@ -56,7 +96,12 @@ export function parseAnswer(value: CellValue): AnswerCode | InvalidValue {
 	);
 }
 
-export type SurveyScale = 'likert5' | 'sat3' | 'score0_10';
+export const surveyScales = ['likert5', 'sat3', 'score0_10'] as const;
+export type SurveyScale = (typeof surveyScales)[number];
+
+export function isSurveyScale(scale: string): scale is SurveyScale {
+	return (surveyScales as readonly string[]).includes(scale);
+}
 
 /** Decides a question's scale from every answer code seen in its column. */
 export function inferScale(codes: Iterable<string>): SurveyScale {
@@ -82,6 +127,19 @@ export function parseQuestionHeader(header: string): { code: string; text: strin
 	const match = questionHeader.exec(header.normalize('NFKC'));
 	if (!match) return null;
 	return { code: match[1].replace(/\s+/g, '').toUpperCase(), text: match[2].trim() };
+}
+
+const questionMappingPrefix = 'question:';
+const questionCode = /^[A-Z][A-Z0-9_]{0,15}$/;
+
+/**
+ * Reads a mapping value that makes a column a question: `question:Q3` → 'Q3'. Returns undefined for a
+ * value that is no question mapping, null for one whose code is malformed.
+ */
+export function parseQuestionMapping(value: string): string | null | undefined {
+	if (!value.startsWith(questionMappingPrefix)) return undefined;
+	const code = value.slice(questionMappingPrefix.length).trim();
+	return questionCode.test(code) ? code : null;
 }
 
 const dimensionKeywords: [string, RegExp][] = [

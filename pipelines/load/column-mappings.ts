@@ -11,6 +11,15 @@ export type ColumnMapping = Record<string, string>;
 /** Remembered mappings by header signature, as a parse (possibly in a worker) receives them. */
 export type RememberedMappings = Record<string, ColumnMapping>;
 
+/** How a survey layout's answers are read: its own labels → answer codes, and scales chosen by hand. */
+export interface AnswerMapping {
+	answerLabels?: Record<string, string>;
+	questionScales?: Record<string, string>;
+}
+
+/** Remembered answer mappings by header signature, alongside the column mappings. */
+export type RememberedAnswerMappings = Record<string, AnswerMapping>;
+
 /**
  * Identifies a layout of a kind's file: the header keys (normalised as for alias matching, so
  * "Received at" and "received_at " agree) in order, hashed. Trailing blank header cells do not count:
@@ -28,8 +37,16 @@ export function computeHeaderSignature(kind: KindName, headerCells: readonly Cel
 /** Remembers a corrected mapping for files of this kind with this header (one per signature). */
 export async function saveColumnMapping(
 	connection: DuckDBConnection,
-	entry: { kind: KindName; headerCells: readonly CellValue[]; mapping: ColumnMapping; user: string }
+	entry: {
+		kind: KindName;
+		headerCells: readonly CellValue[];
+		mapping: ColumnMapping;
+		/** A survey's answer labels and scales, remembered with its columns. */
+		answers?: AnswerMapping;
+		user: string;
+	}
 ): Promise<string> {
+	const answers = entry.answers && hasAnswerMapping(entry.answers) ? JSON.stringify(entry.answers) : null;
 	const signature = computeHeaderSignature(entry.kind, entry.headerCells);
 	await runInTransaction(connection, async () => {
 		await connection.run('DELETE FROM column_mappings WHERE kind = $kind AND header_signature = $signature', {
@@ -37,9 +54,9 @@ export async function saveColumnMapping(
 			signature
 		});
 		await connection.run(
-			`INSERT INTO column_mappings (kind, header_signature, mapping, updated_at, updated_by)
-				VALUES ($kind, $signature, $mapping::JSON, current_localtimestamp(), $user)`,
-			{ kind: entry.kind, signature, mapping: JSON.stringify(entry.mapping), user: entry.user }
+			`INSERT INTO column_mappings (kind, header_signature, mapping, answer_mapping, updated_at, updated_by)
+				VALUES ($kind, $signature, $mapping::JSON, $answers::JSON, current_localtimestamp(), $user)`,
+			{ kind: entry.kind, signature, mapping: JSON.stringify(entry.mapping), answers, user: entry.user }
 		);
 	});
 	return signature;
@@ -70,5 +87,25 @@ export async function listRememberedMappings(connection: DuckDBConnection): Prom
 	);
 	const remembered: RememberedMappings = {};
 	for (const row of rows) remembered[row.signature] = JSON.parse(row.mapping) as ColumnMapping;
+	return remembered;
+}
+
+function hasAnswerMapping(answers: AnswerMapping): boolean {
+	return (
+		Object.keys(answers.answerLabels ?? {}).length > 0 || Object.keys(answers.questionScales ?? {}).length > 0
+	);
+}
+
+/** Every remembered survey answer mapping, by header signature, for a parse to apply with its columns. */
+export async function listRememberedAnswerMappings(
+	connection: DuckDBConnection
+): Promise<RememberedAnswerMappings> {
+	const rows = await queryRows<{ signature: string; answers: string }>(
+		connection,
+		`SELECT header_signature AS signature, answer_mapping::VARCHAR AS answers FROM column_mappings
+			WHERE answer_mapping IS NOT NULL ORDER BY updated_at`
+	);
+	const remembered: RememberedAnswerMappings = {};
+	for (const row of rows) remembered[row.signature] = JSON.parse(row.answers) as AnswerMapping;
 	return remembered;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, type SheetRow } from '../readers/sheet-row.ts';
-import { detectHeader } from './header-mapping.ts';
+import { createOverrideChooser, detectHeader } from './header-mapping.ts';
 
 function rowOf(cells: string[], rowNumber = 1): SheetRow {
 	return { rowNumber, cells } as SheetRow;
@@ -33,5 +33,26 @@ describe('detectHeader', () => {
 
 	it('still reads a plain unit register as units', () => {
 		expect(detectHeader([rowOf(['片区', '楼栋', '房号', '建筑面积'])], 'units.csv').kind).toBe('units');
+	});
+});
+
+describe('createOverrideChooser', () => {
+	it('offers a mapping that makes columns questions to surveys only', () => {
+		const choose = createOverrideChooser(
+			{ 'Satisfaction with repairs': 'question:Q3', 片区: 'area' },
+			undefined
+		)!;
+		const row = rowOf(['问卷编号', '片区', 'Satisfaction with repairs']);
+		expect(choose('surveys', row)).toBeDefined();
+		expect(choose('complaints', row)).toBeUndefined();
+		const mapping = detectHeader([row], 's.csv', undefined, choose);
+		expect(mapping.kind).toBe('surveys');
+		expect(mapping.columns[2]).toEqual({
+			index: 2,
+			header: 'Satisfaction with repairs',
+			role: 'question',
+			code: 'Q3',
+			text: 'Satisfaction with repairs'
+		});
 	});
 });

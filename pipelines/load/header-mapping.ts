@@ -4,7 +4,7 @@ import type { CellValue, SheetRow } from '../readers/sheet-row.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { kindNames, type KindDefinition, type KindName } from '../kinds/kind-definition.ts';
 import { kindRegistry } from '../kinds/kind-registry.ts';
-import { parseQuestionHeader } from '../kinds/survey-answers.ts';
+import { parseQuestionHeader, parseQuestionMapping } from '../kinds/survey-answers.ts';
 import { computeHeaderSignature } from './column-mappings.ts';
 
 /** How one source column is used: a field of the kind, a survey question, or ignored. */
@@ -57,12 +57,21 @@ export function mapHeaderRow(
 	const taken = new Set<string>();
 	const columns: ColumnRole[] = [];
 	const unknownHeaders: string[] = [];
+	const handMapped = new Set<number>();
 	row.cells.forEach((cell, i) => {
 		const header = headerText(cell);
 		if (!header) return;
 		const override = remembered?.[header];
 		if (override === '') {
 			columns.push({ index: i, header, role: 'ignored' });
+			return;
+		}
+		if (
+			override !== undefined &&
+			kind.kind === 'surveys' &&
+			mapQuestionByHand(i, header, override, columns)
+		) {
+			handMapped.add(i);
 			return;
 		}
 		const field = override ?? index.get(normaliseHeaderKey(header));
@@ -82,6 +91,7 @@ export function mapHeaderRow(
 	const missingRequired = kind.fields
 		.filter((f) => f.requiredColumn && !taken.has(f.name))
 		.map((f) => f.name);
+	missingRequired.push(...listRepeatedQuestionCodes(columns, handMapped));
 	if (kind.kind === 'surveys' && !columns.some((c) => c.role === 'question'))
 		missingRequired.push('questions (Q1, Q2 … columns)');
 	return {
@@ -92,6 +102,41 @@ export function mapHeaderRow(
 		unknownHeaders,
 		missingRequired
 	};
+}
+
+/**
+ * A `question:CODE` mapping makes the column that question, whatever its header says; the text is the
+ * header less any code prefix it had (re-coding `Q3 报修维修` keeps 报修维修). Returns false for other values.
+ */
+function mapQuestionByHand(index: number, header: string, override: string, columns: ColumnRole[]): boolean {
+	const code = parseQuestionMapping(override);
+	if (code === undefined) return false;
+	if (code === null) {
+		throw new InputError(
+			`The mapping for the column "${header}" (${override}) is not a question code: use question: and a code ` +
+				'such as Q7 (a capital letter, then capitals, digits or _; at most 16).',
+			'invalid-mapping'
+		);
+	}
+	columns.push({ index, header, role: 'question', code, text: parseQuestionHeader(header)?.text || header });
+	return true;
+}
+
+/**
+ * A column mapped by hand to a question another column already is would store two answers to it per
+ * respondent: the user must choose. (Files read without a mapping are left as they always were.)
+ */
+function listRepeatedQuestionCodes(columns: readonly ColumnRole[], handMapped: Set<number>): string[] {
+	const headers = new Map<string, string[]>();
+	const coded = new Set<string>();
+	for (const column of columns) {
+		if (column.role !== 'question') continue;
+		headers.set(column.code, [...(headers.get(column.code) ?? []), column.header]);
+		if (handMapped.has(column.index)) coded.add(column.code);
+	}
+	return [...headers]
+		.filter(([code, list]) => list.length > 1 && coded.has(code))
+		.map(([code, list]) => `one column for question ${code} (${list.join(', ')})`);
 }
 
 function countRecognised(mapping: HeaderMapping): number {
@@ -119,9 +164,10 @@ export function createOverrideChooser(
 	if (explicit) {
 		return (kind) => {
 			const names = new Set(kindRegistry[kind].fields.map((f) => f.name));
-			return Object.values(explicit).every((field) => field === '' || names.has(field))
-				? explicit
-				: undefined;
+			// A column made a question only fits surveys.
+			const fits = (value: string) =>
+				value === '' || names.has(value) || (kind === 'surveys' && parseQuestionMapping(value) !== undefined);
+			return Object.values(explicit).every(fits) ? explicit : undefined;
 		};
 	}
 	if (!remembered || Object.keys(remembered).length === 0) return undefined;

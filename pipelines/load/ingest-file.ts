@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CourtyardDatabase } from '../db/database.ts';
 import type { KindName } from '../kinds/kind-definition.ts';
+import type { AnswerLabels, SurveyScale } from '../kinds/survey-answers.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { allocateBatchId, findLoadedBatchByHash } from './batch-registry.ts';
-import { listRememberedMappings } from './column-mappings.ts';
+import { listRememberedAnswerMappings, listRememberedMappings } from './column-mappings.ts';
 import { commitParsedFile, recordFailedBatch, type BatchFile } from './commit-batch.ts';
 import { describeDuplicate } from './record-stage.ts';
 import type { StagedBatch } from './stage-batch.ts';
@@ -25,6 +26,10 @@ export interface IngestRequest {
 	sheetName?: string;
 	/** Hand-corrected mapping; without one, a mapping remembered for this header is applied. */
 	mapping?: Record<string, string>;
+	/** Survey files: the file's own answer labels (as written) → stored answer codes, e.g. 很好 → very_satisfied. */
+	answerLabels?: AnswerLabels;
+	/** Survey files: question code → scale, replacing the scale inferred from the answers. */
+	questionScales?: Record<string, SurveyScale>;
 	limits?: IngestLimits;
 	/** 'full' parses every row in JavaScript even where DuckDB could read the CSV (tests compare the two). */
 	parseMode?: 'scan' | 'full';
@@ -140,8 +145,15 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 	let run: ParseRun | null = null;
 	try {
 		const rememberedMappings = request.mapping ? undefined : await listRememberedMappings(connection);
+		const rememberedAnswerMappings = request.mapping
+			? undefined
+			: await listRememberedAnswerMappings(connection);
 		// Hashing and parsing read the whole file each: run them side by side (the parse is in a worker).
-		run = startParseRun(connection, { ...request, fileName, limits, rememberedMappings }, workDir);
+		run = startParseRun(
+			connection,
+			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings },
+			workDir
+		);
 		file.sha256 = await hashFile(request.filePath);
 		const earlier = await findLoadedBatchByHash(db.writer, file.sha256);
 		if (earlier) {

@@ -15,6 +15,11 @@ import { openRowSource } from './row-source.ts';
 import type { TextEncodingName } from '../readers/text-encoding.ts';
 import { transcodeToUtf8 } from '../readers/transcode.ts';
 import { scanCsvLayout, type CsvLayout as ScannedLayout } from '../readers/csv-layout.ts';
+import {
+	computeHeaderSignature,
+	type AnswerMapping,
+	type RememberedAnswerMappings
+} from './column-mappings.ts';
 import { RawCellWriter } from './raw-cell-writer.ts';
 import { describeDuplicate } from './record-stage.ts';
 import { JsonLinesWriter, StagedFileWriter } from './staged-file.ts';
@@ -41,6 +46,12 @@ export interface ParseRequest {
 	 * header, kind and layout (see bulk-csv.ts). Other files are always parsed in full.
 	 */
 	mode?: 'full' | 'scan';
+	/** Survey files: the file's own answer labels → stored answer codes, tried before the built-in labels. */
+	answerLabels?: Record<string, string>;
+	/** Survey files: question code → scale (likert5, sat3, score0_10), replacing the inferred one. */
+	questionScales?: Record<string, string>;
+	/** Survey answer mappings saved with a column mapping, by header signature; used when none is given. */
+	rememberedAnswerMappings?: RememberedAnswerMappings;
 }
 
 export interface RejectedRow {
@@ -191,7 +202,14 @@ export async function parseFile(
 			rawCells = new RawCellWriter(request.workDir, mapping.headerCells.length, onPart);
 		handler =
 			kind.kind === 'surveys'
-				? createSurveyRowHandler(kind, mapping, request.workDir, context, track)
+				? createSurveyRowHandler(
+						kind,
+						mapping,
+						request.workDir,
+						context,
+						track,
+						chooseAnswerMapping(request, pending, mapping)
+					)
 				: createGenericRowHandler(kind, mapping, request.workDir, context, track);
 		const afterHeader = pending.filter((r) => r.rowNumber > mapping!.headerRowNumber);
 		pending.length = 0;
@@ -304,4 +322,16 @@ function applyMappingOverrides(
 		);
 	}
 	return remapped;
+}
+
+/**
+ * The answer labels and scales a request gives, as a whole; else those remembered with this survey layout
+ * (only when no column mapping is given either: a remembered correction applies whole or not at all).
+ */
+function chooseAnswerMapping(request: ParseRequest, rows: SheetRow[], mapping: HeaderMapping): AnswerMapping {
+	if (request.answerLabels || request.questionScales)
+		return { answerLabels: request.answerLabels, questionScales: request.questionScales };
+	if (request.mapping || !request.rememberedAnswerMappings) return {};
+	const headerRow = rows.find((r) => r.rowNumber === mapping.headerRowNumber)!;
+	return request.rememberedAnswerMappings[computeHeaderSignature(mapping.kind, headerRow.cells)] ?? {};
 }

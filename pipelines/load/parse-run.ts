@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindName } from '../kinds/kind-definition.ts';
 import { RawPartLoader } from './bulk-csv.ts';
 import { describeSurveyBatch } from './commit-batch.ts';
+import type { RememberedAnswerMappings } from './column-mappings.ts';
 import type { IngestLimits } from './limits.ts';
 import { parseFile, type ParseRequest, type ParseResult } from './parse-file.ts';
 import { parseFileInWorker } from './run-parse-worker.ts';
@@ -15,6 +16,9 @@ export interface ParseRunRequest {
 	sheetName?: string;
 	mapping?: Record<string, string>;
 	rememberedMappings?: Record<string, Record<string, string>>;
+	answerLabels?: Record<string, string>;
+	questionScales?: Record<string, string>;
+	rememberedAnswerMappings?: RememberedAnswerMappings;
 	limits: IngestLimits;
 	parseMode?: 'scan' | 'full';
 	inWorker?: boolean;
@@ -48,7 +52,10 @@ export function startParseRun(
 		limits: request.limits,
 		mapping: request.mapping,
 		rememberedMappings: request.mapping ? undefined : request.rememberedMappings,
-		mode: request.parseMode ?? 'scan'
+		mode: request.parseMode ?? 'scan',
+		answerLabels: request.answerLabels,
+		questionScales: request.questionScales,
+		rememberedAnswerMappings: request.mapping ? undefined : request.rememberedAnswerMappings
 	};
 	const onPart = (partPath: string, width: number) => partLoader.add(partPath, width);
 	const runParse = (mode: ParseRequest['mode']) =>

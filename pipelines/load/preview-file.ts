@@ -5,10 +5,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, type CourtyardDatabase } from '../db/database.ts';
 import { describeFieldLabel } from '../kinds/field-labels.ts';
 import type { KindName } from '../kinds/kind-definition.ts';
+import type { AnswerLabels, SurveyScale } from '../kinds/survey-answers.ts';
 import { kindRegistry } from '../kinds/kind-registry.ts';
 import { InputError } from '../readers/sheet-row.ts';
 import { findLoadedBatchByHash } from './batch-registry.ts';
-import { listRememberedMappings } from './column-mappings.ts';
+import { listRememberedAnswerMappings, listRememberedMappings } from './column-mappings.ts';
 import { chooseSurveyWave, describeRespondentMergeTarget, listStageMergeTargets } from './commit-batch.ts';
 import type { ColumnRole } from './header-mapping.ts';
 import { hashFile } from './ingest-file.ts';
@@ -26,6 +27,8 @@ export interface PreviewRequest {
 	fileName?: string;
 	kind?: KindName;
 	mapping?: Record<string, string>;
+	answerLabels?: AnswerLabels;
+	questionScales?: Record<string, SurveyScale>;
 	sheetName?: string;
 	wave?: string;
 	limits?: IngestLimits;
@@ -56,6 +59,17 @@ export interface FilePreview {
 	missingRequired: string[];
 	/** The kind's fields, for a mapping editor: name, required?, aliases (first Chinese, first English). */
 	fields: { name: string; required: boolean; label: string }[];
+	/**
+	 * A survey's question columns with their distinct answers as written, most frequent first (at most 30),
+	 * and the code each will be stored as: null marks a label to map (its rows are invalid until then).
+	 */
+	questions?: {
+		header: string;
+		code: string;
+		text: string;
+		scale: string;
+		labels: { label: string; count: number; code: string | null }[];
+	}[];
 	/** The first rows as they will be stored (normalised values, field names as keys). */
 	sampleRows: Record<string, SampleValue>[];
 	counts: {
@@ -128,7 +142,14 @@ export async function previewFile(db: CourtyardDatabase, request: PreviewRequest
 	let run: ParseRun | null = null;
 	try {
 		const rememberedMappings = request.mapping ? undefined : await listRememberedMappings(connection);
-		run = startParseRun(connection, { ...request, fileName, limits, rememberedMappings }, workDir);
+		const rememberedAnswerMappings = request.mapping
+			? undefined
+			: await listRememberedAnswerMappings(connection);
+		run = startParseRun(
+			connection,
+			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings },
+			workDir
+		);
 		const sha256 = await hashFile(request.filePath);
 		const earlier = await findLoadedBatchByHash(connection, sha256);
 		const alreadyLoaded = earlier
@@ -209,6 +230,13 @@ async function describeStagedBatch(
 		unknownHeaders: parsed.unknownHeaders,
 		missingRequired: [],
 		fields: describeFields(parsed.kind),
+		questions: parsed.survey?.questions.map((q) => ({
+			header: q.header,
+			code: q.code,
+			text: q.text,
+			scale: q.scale,
+			labels: q.labels
+		})),
 		sampleRows: await readSampleRows(connection, parsed),
 		counts: {
 			read: batch.rowsRead,

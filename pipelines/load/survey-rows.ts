@@ -1,6 +1,14 @@
 import path from 'node:path';
 import type { KindDefinition, ParseContext } from '../kinds/kind-definition.ts';
-import { inferDimension, inferScale, parseAnswer, type SurveyScale } from '../kinds/survey-answers.ts';
+import {
+	createAnswerParser,
+	inferDimension,
+	inferScale,
+	isSurveyScale,
+	type SurveyScale
+} from '../kinds/survey-answers.ts';
+import { normaliseText } from '../normalise/text.ts';
+import { InputError } from '../readers/sheet-row.ts';
 import { isInvalid } from '../normalise/invalid-value.ts';
 import { displayCell } from './row-classes.ts';
 import type { HeaderMapping } from './header-mapping.ts';
@@ -19,7 +27,26 @@ export interface SurveyQuestionFound {
 	position: number;
 	scale: SurveyScale;
 	dimension: string | null;
+	/** The column's distinct answers as written (trimmed), most frequent first, and the code each is stored as. */
+	labels: SurveyLabelCount[];
 }
+
+export interface SurveyLabelCount {
+	label: string;
+	count: number;
+	/** null when the answer is not recognised: its rows are invalid until the label is mapped. */
+	code: string | null;
+}
+
+/** How a file's answers are read beyond the built-in labels and the inferred scale. */
+export interface SurveyReadOptions {
+	answerLabels?: Record<string, string>;
+	questionScales?: Record<string, string>;
+}
+
+/** Enough labels for a user to map a questionnaire's answers; free text in a column would be endless. */
+const labelsShown = 30;
+const labelsCounted = 1000;
 
 export interface SurveyParseSummary {
 	questions: SurveyQuestionFound[];
@@ -51,11 +78,18 @@ export function createSurveyRowHandler(
 	mapping: HeaderMapping,
 	workDir: string,
 	context: ParseContext,
-	track: (record: Record<string, unknown>) => void
+	track: (record: Record<string, unknown>) => void,
+	options: SurveyReadOptions = {}
 ): RowHandler {
 	const normalise = createRowNormaliser(kind, mapping.columns, context);
 	const questionColumns = mapping.columns.flatMap((c) => (c.role === 'question' ? [c] : []));
+	const scales = checkQuestionScales(
+		options.questionScales,
+		questionColumns.map((q) => q.code)
+	);
+	const parseAnswer = createAnswerParser(options.answerLabels);
 	const codesSeen = questionColumns.map(() => new Set<string>());
+	const labelsSeen = questionColumns.map(() => new Map<string, SurveyLabelCount>());
 	const respondents = new StagedFileWriter(path.join(workDir, 'survey_respondents.csv'), [
 		'id',
 		'source_row',
@@ -73,6 +107,7 @@ export function createSurveyRowHandler(
 			questionColumns.forEach((question, i) => {
 				const raw = row.cells[question.index] ?? null;
 				const code = parseAnswer(raw);
+				countLabel(labelsSeen[i], raw, isInvalid(code) ? null : code);
 				if (isInvalid(code))
 					problems.push({ column: question.header, value: displayCell(raw), reason: code.reason });
 				else {
@@ -131,8 +166,11 @@ export function createSurveyRowHandler(
 						text: q.text,
 						header: q.header,
 						position: i + 1,
-						scale: inferScale(codesSeen[i]),
-						dimension: inferDimension(q.text)
+						scale: scales.get(q.code) ?? inferScale(codesSeen[i]),
+						dimension: inferDimension(q.text),
+						labels: [...labelsSeen[i].values()]
+							.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+							.slice(0, labelsShown)
 					})),
 					answersPath: answers.path,
 					answerRows: answers.rows,
@@ -141,4 +179,37 @@ export function createSurveyRowHandler(
 			};
 		}
 	};
+}
+
+function countLabel(
+	seen: Map<string, SurveyLabelCount>,
+	raw: Parameters<typeof normaliseText>[0],
+	code: string | null
+): void {
+	const label = normaliseText(raw) ?? '';
+	const entry = seen.get(label);
+	if (entry) entry.count++;
+	else if (seen.size < labelsCounted) seen.set(label, { label, count: 1, code });
+}
+
+/** A scale chosen by hand replaces the inferred one; naming a question the file lacks is a mistake to report. */
+function checkQuestionScales(
+	questionScales: Record<string, string> | undefined,
+	codes: readonly string[]
+): Map<string, SurveyScale> {
+	const scales = new Map<string, SurveyScale>();
+	for (const [code, scale] of Object.entries(questionScales ?? {})) {
+		if (!codes.includes(code))
+			throw new InputError(
+				`A scale was given for question ${code}, which the file does not have.`,
+				'invalid-mapping'
+			);
+		if (!isSurveyScale(scale))
+			throw new InputError(
+				`"${scale}" (for question ${code}) is not a scale: use likert5, sat3 or score0_10.`,
+				'invalid-mapping'
+			);
+		scales.set(code, scale);
+	}
+	return scales;
 }

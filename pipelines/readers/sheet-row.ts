@@ -42,6 +42,7 @@ export class InputError extends Error {
 			| 'unknown-kind'
 			| 'ambiguous-kind'
 			| 'missing-columns'
+			| 'invalid-mapping'
 			| 'timeout'
 			| 'out-of-memory'
 	) {
