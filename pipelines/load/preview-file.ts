@@ -33,6 +33,8 @@ export interface PreviewRequest {
 	wave?: string;
 	limits?: IngestLimits;
 	inWorker?: boolean;
+	/** Rows and bytes read so far, as the parse worker reports them (a page shows it for large files). */
+	onProgress?: (rowsRead: number, bytesRead?: number) => void;
 }
 
 export type SampleValue = string | number | boolean | null;
@@ -210,7 +212,7 @@ async function describeStagedBatch(
 	if (parsed.survey) {
 		const waveId = chooseSurveyWave(parsed, wave);
 		if (!waveId)
-			message = `${parsed.reader.format} file: the responses have no dates; choose the survey wave.`;
+			message = 'The responses have no valid dates yet, so the survey wave cannot be chosen from them.';
 		else if (parsed.staged && parsed.staged.rows > 0)
 			merge = await countMergeOutcome(connection, describeRespondentMergeTarget(parsed, waveId));
 	} else {

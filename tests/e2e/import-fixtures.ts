@@ -110,3 +110,28 @@ export function writeFakeSpreadsheet(): string {
 	]);
 	return writeFile('complaints-october.csv', png);
 }
+
+/**
+ * A survey typed up from paper forms: question columns without codes and the site's own answer words
+ * (很好/好/一般/差/很差, 没用过 for "not applicable"). Dated 2019 so it forms a wave of its own and leaves the
+ * demo's waves and questions alone.
+ */
+export async function writeUncodedSurvey(prefix: string): Promise<string> {
+	const workbook = new ExcelJS.Workbook();
+	const sheet = workbook.addWorksheet('问卷');
+	sheet.addRow(['问卷编号', '片区', '房号', '调查日期', '总体满意度', '报修服务满意度']);
+	const answers = [
+		['很好', '好'],
+		['好', '没用过'],
+		['一般', '差'],
+		['差', '很差'],
+		['很好', '很好'],
+		['好', '没用过']
+	];
+	answers.forEach(([overall, repairs], i) =>
+		sheet.addRow([`${prefix}-${i + 1}`, testArea, `1-10${i}`, '2019-10-15', overall, repairs])
+	);
+	const file = path.join(directory, `${prefix}.xlsx`);
+	await workbook.xlsx.writeFile(file);
+	return file;
+}

@@ -7,7 +7,8 @@ import {
 	writeComplaintsWithOddHeader,
 	writeFakeSpreadsheet,
 	writeGb18030Complaints,
-	writeTitledWorkbook
+	writeTitledWorkbook,
+	writeUncodedSurvey
 } from './import-fixtures.ts';
 
 /** The imports page with real files in a real browser: preview first, nothing loaded until confirmed. */
@@ -132,4 +133,38 @@ test('an unreadable file gets a clear message naming it', async ({ page }) => {
 	await expect(card.getByTestId('upload-problem').or(card.getByTestId('preview-message'))).toContainText(
 		'complaints-october.csv'
 	);
+});
+
+test('a survey with uncoded questions and its own answer words is mapped by hand, then loads', async ({
+	page
+}) => {
+	const card = await upload(page, await writeUncodedSurvey('E2E-SURVEY'));
+	if ((await card.getByTestId('preview-kind').inputValue()) !== 'surveys') {
+		await card.getByTestId('preview-kind').selectOption('surveys');
+	}
+	const mapping = card.getByTestId('mapping');
+	// The survey reading of the header: its respondent column recognised.
+	await expect(mapping.getByLabel('问卷编号')).toHaveValue('respondent_id');
+	await mapping.getByLabel('总体满意度').selectOption({ label: 'As a survey question' });
+	await mapping.getByLabel('报修服务满意度').selectOption({ label: 'As a survey question' });
+	await card.getByTestId('apply-mapping').click();
+
+	const labels = card.getByTestId('survey-labels');
+	await expect(labels).toBeVisible();
+	const meanings: Record<string, string> = {
+		很好: 'Very satisfied',
+		好: 'Satisfied',
+		差: 'Dissatisfied',
+		很差: 'Very dissatisfied',
+		没用过: 'Not applicable'
+	};
+	for (const [label, meaning] of Object.entries(meanings)) {
+		await labels.getByLabel(`Meaning of ${label}`, { exact: true }).selectOption({ label: meaning });
+	}
+	await card.getByTestId('apply-mapping').click();
+	await expect(card.getByTestId('survey-labels')).toHaveCount(0);
+	await expect(card.getByTestId('preview-counts')).toContainText('6 new');
+	await expect(card.getByTestId('preview-counts')).toContainText('0 invalid');
+	await card.getByTestId('commit').click();
+	await expect(card.getByTestId('commit-result')).toContainText('6 new');
 });

@@ -29,3 +29,45 @@ export function problemColumns(): DataTableColumn[] {
 export function listProblemRows(problems: FilePreview['problems']): DataTableRow[] {
 	return problems.map((problem) => ({ ...problem }));
 }
+
+/** The scales a survey question can be read on (SPEC §5: the calibre depends on it). */
+export function scaleChoices(): { value: string; label: string }[] {
+	return [
+		{ value: 'likert5', label: m.survey_scale_likert5() },
+		{ value: 'sat3', label: m.survey_scale_sat3() },
+		{ value: 'score0_10', label: m.survey_scale_score0_10() }
+	];
+}
+
+/** What an unrecognised answer label can mean: a point on the satisfaction scale or a non-answer. */
+export function answerChoices(): { value: string; label: string }[] {
+	return [
+		{ value: 'very_satisfied', label: m.answer_very_satisfied() },
+		{ value: 'satisfied', label: m.answer_satisfied() },
+		{ value: 'basically_satisfied', label: m.answer_basically_satisfied() },
+		{ value: 'neutral', label: m.answer_neutral() },
+		{ value: 'dissatisfied', label: m.answer_dissatisfied() },
+		{ value: 'very_dissatisfied', label: m.answer_very_dissatisfied() },
+		{ value: 'na', label: m.answer_na() },
+		{ value: 'dont_know', label: m.answer_dont_know() },
+		{ value: 'refused', label: m.answer_refused() }
+	];
+}
+
+/**
+ * The survey choices a preview is asked with: question columns as `question:CODE` mapping entries, and only
+ * the label meanings the user actually chose.
+ */
+export function buildSurveyChoices(
+	codes: Record<string, string>,
+	labels: Record<string, string>
+): { mapping: Record<string, string>; answerLabels: Record<string, string> } {
+	return {
+		mapping: Object.fromEntries(
+			Object.entries(codes)
+				.filter(([, code]) => code.trim() !== '')
+				.map(([header, code]) => [header, `question:${code.trim().toUpperCase()}`])
+		),
+		answerLabels: Object.fromEntries(Object.entries(labels).filter(([, code]) => code !== ''))
+	};
+}

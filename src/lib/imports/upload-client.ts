@@ -18,21 +18,56 @@ async function readProblem(response: Response): Promise<string> {
 }
 
 /**
- * Sends a file for preview with upload progress (fetch cannot report it; XMLHttpRequest can).
- * Resolves with the preview or rejects with the server's words.
+ * Sends a file for preview with upload progress (fetch cannot report it; XMLHttpRequest can), then reads the
+ * server's newline-delimited answer: parse progress lines, then the preview or an error.
  */
-export function uploadForPreview(file: File, onProgress: (share: number) => void): Promise<PreviewAnswer> {
+export function uploadForPreview(
+	file: File,
+	onProgress: (stage: 'uploading' | 'checking', share: number) => void
+): Promise<PreviewAnswer> {
 	return new Promise((resolve, reject) => {
 		const request = new XMLHttpRequest();
 		request.open('POST', '/api/imports/preview');
-		request.responseType = 'json';
+		let read = 0;
+		let settled = false;
+		const readLines = () => {
+			const text = request.responseText;
+			let end = text.indexOf('\n', read);
+			while (end !== -1 && !settled) {
+				const message = JSON.parse(text.slice(read, end)) as
+					{ progress: number } | { error: string } | PreviewAnswer;
+				read = end + 1;
+				if ('progress' in message) onProgress('checking', message.progress);
+				else if ('error' in message) {
+					settled = true;
+					reject(new Error(message.error));
+				} else {
+					settled = true;
+					resolve(message);
+				}
+				end = text.indexOf('\n', read);
+			}
+		};
 		request.upload.onprogress = (event) => {
-			if (event.lengthComputable) onProgress(event.loaded / event.total);
+			if (event.lengthComputable) onProgress('uploading', event.loaded / event.total);
+		};
+		request.upload.onload = () => onProgress('checking', 0);
+		request.onprogress = () => {
+			if (request.status === 200) readLines();
 		};
 		request.onload = () => {
-			if (request.status === 200) resolve(request.response as PreviewAnswer);
-			else
-				reject(new Error((request.response as { message?: string } | null)?.message ?? `${request.status}`));
+			if (request.status === 200) {
+				readLines();
+				if (!settled) reject(new Error('the server ended the answer early'));
+				return;
+			}
+			let message = `${request.status} ${request.statusText}`;
+			try {
+				message = (JSON.parse(request.responseText) as { message?: string }).message ?? message;
+			} catch {
+				// not JSON
+			}
+			reject(new Error(message));
 		};
 		request.onerror = () => reject(new Error(request.statusText || 'network error'));
 		const form = new FormData();
@@ -51,17 +86,20 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
 	return (await response.json()) as T;
 }
 
-export function previewAgain(body: { uploadId: string; kind?: string; mapping?: Record<string, string> }) {
-	return postJson<PreviewAnswer>('/api/imports/preview', body);
-}
-
-export function commitUpload(body: {
+/** What the user chose in the preview, sent with every re-check and with the commit. */
+export interface UploadChoicesBody {
 	uploadId: string;
 	kind?: string;
 	mapping?: Record<string, string>;
-	acceptPartial: boolean;
-	rememberMapping: boolean;
-}) {
+	answerLabels?: Record<string, string>;
+	questionScales?: Record<string, string>;
+}
+
+export function previewAgain(body: UploadChoicesBody) {
+	return postJson<PreviewAnswer>('/api/imports/preview', body);
+}
+
+export function commitUpload(body: UploadChoicesBody & { acceptPartial: boolean; rememberMapping: boolean }) {
 	return postJson<IngestResult>('/api/imports/commit', body);
 }
 

@@ -4,13 +4,38 @@ import { kindNames } from '$pipelines/kinds/kind-definition.ts';
 /** What the imports page sends: checked here, once, for every import endpoint. */
 const kind = z.enum(kindNames).optional();
 const mapping = z.record(z.string().max(200), z.string().max(100)).optional();
+const answerLabels = z
+	.record(
+		z.string().max(100),
+		z.enum([
+			'very_satisfied',
+			'satisfied',
+			'basically_satisfied',
+			'neutral',
+			'dissatisfied',
+			'very_dissatisfied',
+			'na',
+			'dont_know',
+			'refused'
+		])
+	)
+	.optional();
+const questionScales = z.record(z.string().max(20), z.enum(['likert5', 'sat3', 'score0_10'])).optional();
 
-export const previewRequestSchema = z.object({ uploadId: z.string().uuid(), kind, mapping });
+export const previewRequestSchema = z.object({
+	uploadId: z.string().uuid(),
+	kind,
+	mapping,
+	answerLabels,
+	questionScales
+});
 
 export const commitRequestSchema = z.object({
 	uploadId: z.string().uuid(),
 	kind,
 	mapping,
+	answerLabels,
+	questionScales,
 	acceptPartial: z.boolean().default(false),
 	rememberMapping: z.boolean().default(false)
 });

@@ -9,13 +9,18 @@ import { previewFile, type FilePreview } from '$pipelines/load/preview-file.ts';
 import { rollbackBatch, RollbackRefusedError } from '$pipelines/load/rollback-batch.ts';
 import { writeValidationReport } from '$pipelines/load/validation-report.ts';
 import type { KindName } from '$pipelines/kinds/kind-definition.ts';
+import type { AnswerCode, SurveyScale } from '$pipelines/kinds/survey-answers.ts';
 import { getDatabase, withConnection } from '../database.ts';
 import { findPendingUpload, keepPendingUpload, discardPendingUpload } from './pending-uploads.ts';
 
 export interface UploadChoices {
 	kind?: KindName;
-	/** Source header → field name, or '' to ignore the column. */
+	/** Source header → field name, `question:CODE` for a survey question, or '' to ignore the column. */
 	mapping?: Record<string, string>;
+	/** A survey's own answer labels → stored answer codes. */
+	answerLabels?: Record<string, AnswerCode>;
+	/** Question code → scale, where the inferred one is wrong. */
+	questionScales?: Record<string, SurveyScale>;
 }
 
 export class ImportRequestError extends Error {
@@ -40,20 +45,32 @@ function requireUpload(uploadId: string) {
 /** A received file kept for the user to check, with what loading it would do. */
 export async function previewNewUpload(
 	received: { filePath: string; fileName: string },
-	choices: UploadChoices
+	choices: UploadChoices,
+	onProgress?: (share: number) => void
 ): Promise<{ uploadId: string; preview: FilePreview }> {
 	const upload = keepPendingUpload(received.filePath, received.fileName);
-	return { uploadId: upload.id, preview: await previewPendingUpload(upload.id, choices) };
+	return { uploadId: upload.id, preview: await previewPendingUpload(upload.id, choices, onProgress) };
 }
 
 /** The preview again, after the user changed the kind or the column mapping. */
-export async function previewPendingUpload(uploadId: string, choices: UploadChoices): Promise<FilePreview> {
+export async function previewPendingUpload(
+	uploadId: string,
+	choices: UploadChoices,
+	/** Share of the file read so far (0–1), as the parse worker reports it. */
+	onProgress?: (share: number) => void
+): Promise<FilePreview> {
 	const upload = requireUpload(uploadId);
+	const size = Math.max(1, fs.statSync(upload.filePath).size);
 	return previewFile(await getDatabase(), {
+		onProgress:
+			onProgress &&
+			((_rows, bytesRead) => bytesRead !== undefined && onProgress(Math.min(1, bytesRead / size))),
 		filePath: upload.filePath,
 		fileName: upload.fileName,
 		kind: choices.kind,
 		mapping: choices.mapping,
+		answerLabels: choices.answerLabels,
+		questionScales: choices.questionScales,
 		limits: webUploadLimits
 	});
 }
@@ -70,6 +87,8 @@ export async function commitPendingUpload(
 		fileName: upload.fileName,
 		kind: choices.kind,
 		mapping: choices.mapping,
+		answerLabels: choices.answerLabels,
+		questionScales: choices.questionScales,
 		acceptPartial: choices.acceptPartial,
 		uploadedBy: choices.user,
 		source: 'web',
@@ -82,6 +101,7 @@ export async function commitPendingUpload(
 				kind: result.kind!,
 				headerCells: preview.headerCells,
 				mapping: choices.mapping!,
+				answers: { answerLabels: choices.answerLabels, questionScales: choices.questionScales },
 				user: choices.user
 			})
 		);

@@ -7,9 +7,13 @@ import {
 } from '$lib/server/imports/import-service.ts';
 import { describeRequestProblem, previewRequestSchema } from '$lib/server/imports/import-requests.ts';
 import { receiveUpload, UploadRefusedError } from '$lib/server/imports/receive-upload.ts';
+import { streamPreview } from '$lib/server/imports/preview-stream.ts';
 import type { RequestHandler } from './$types';
 
-/** A new file (multipart) is kept and previewed; a JSON body previews a kept file again with new choices. */
+/**
+ * A new file (multipart) is kept and previewed, its parse progress streamed as it goes; a JSON body previews
+ * a kept file again with new choices.
+ */
 export const POST: RequestHandler = async ({ request }) => {
 	try {
 		if (request.headers.get('content-type')?.startsWith('application/json')) {
@@ -19,7 +23,7 @@ export const POST: RequestHandler = async ({ request }) => {
 			return json({ uploadId, preview: await previewPendingUpload(uploadId, choices) });
 		}
 		const upload = await receiveUpload(request, webUploadLimits);
-		return json(await previewNewUpload(upload, { kind: upload.fields.kind }));
+		return streamPreview((onProgress) => previewNewUpload(upload, { kind: upload.fields.kind }, onProgress));
 	} catch (problem) {
 		if (problem instanceof ImportRequestError || problem instanceof UploadRefusedError)
 			error(problem.status, problem.message);
