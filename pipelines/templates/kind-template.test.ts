@@ -14,10 +14,25 @@ let dir: string;
 beforeEach(async () => ({ db, dir } = await createTestDatabase()));
 afterEach(() => db.close());
 
-// Surveys are left out: their columns are the wave's questions, which a fixed template cannot know.
+// Surveys have question columns besides their fields: tested on their own below.
 const kinds: KindName[] = ['units', 'complaints', 'repairs', 'fees', 'payments'];
 
 describe('buildKindTemplate', () => {
+	it('gives a survey template whose Q columns are read as questions and whose examples are valid answers', async () => {
+		const file = path.join(dir, 'surveys.xlsx');
+		fs.writeFileSync(file, await buildKindTemplate('surveys'));
+		const preview = await previewFile(db, { filePath: file, inWorker: false });
+		expect(preview.message).toBeNull();
+		expect(preview.kind).toBe('surveys');
+		expect(preview.unknownHeaders).toEqual([]);
+		expect(preview.missingRequired).toEqual([]);
+		expect(preview.problems).toEqual([]);
+		expect(preview.counts).toMatchObject({ read: 3, new: 3, invalid: 0 });
+		expect(preview.questions?.map((q) => q.code)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+		// 不适用 and 不清楚 are kept as non-answers, not unknown words.
+		expect(preview.questions?.flatMap((q) => q.labels).every((label) => label.code !== null)).toBe(true);
+	});
+
 	it.each(kinds)(
 		'gives a %s template that the preview reads as that kind, with valid examples',
 		async (kind) => {

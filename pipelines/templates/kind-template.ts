@@ -92,7 +92,7 @@ function describeFormat(field: FieldSpec, locale: 'zh' | 'en'): string {
 	return formatText[field.valueType ?? 'text'][locale];
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, kind: KindDefinition, english: boolean): void {
+function addDataSheet(workbook: ExcelJS.Workbook, kind: KindDefinition, english: boolean): ExcelJS.Worksheet {
 	const sheet = workbook.addWorksheet(english ? 'Data 数据' : '数据 Data');
 	// The Chinese canonical header: "投诉编号 Complaint ID" would not match any alias, so the English goes in a note.
 	const header = sheet.getRow(1);
@@ -129,9 +129,51 @@ function addDataSheet(workbook: ExcelJS.Workbook, kind: KindDefinition, english:
 		});
 	});
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
+	return sheet;
 }
 
-function addInstructionsSheet(workbook: ExcelJS.Workbook, kind: KindDefinition): void {
+/** A questionnaire's usual questions, coded so the upload recognises them; sites rename or add their own. */
+const surveyQuestions = [
+	['Q1 总体满意度', 'Overall satisfaction'],
+	['Q2 报修维修服务', 'Repairs service'],
+	['Q3 清洁卫生', 'Cleaning'],
+	['Q4 安全秩序', 'Security'],
+	['Q5 客户服务', 'Customer service']
+] as const;
+const answerChoices = ['非常满意', '满意', '一般', '不满意', '非常不满意', '不适用', '不清楚'];
+const exampleAnswers = [
+	['满意', '非常满意', '一般', '满意', '满意'],
+	['一般', '不适用', '满意', '不满意', '一般'],
+	['非常满意', '满意', '满意', '满意', '不清楚']
+];
+
+/**
+ * The survey template: the respondent columns, then one column per question headed `Q<n> text` (the code
+ * prefix is what the upload recognises), each with the answer words as a drop-down — non-answers included,
+ * since 不适用 and 不清楚 are answers the survey keeps, never zeros.
+ */
+function addSurveyQuestions(sheet: ExcelJS.Worksheet, firstColumn: number): void {
+	const validations = (sheet as unknown as { dataValidations: RangeValidations }).dataValidations;
+	surveyQuestions.forEach(([header, english], q) => {
+		const column = sheet.getColumn(firstColumn + q);
+		const cell = sheet.getRow(1).getCell(firstColumn + q);
+		cell.value = header;
+		cell.note = `${english} — ${answerChoices.join(' / ')}`;
+		cell.font = { bold: true };
+		column.width = 16;
+		exampleAnswers.forEach((answers, r) => (sheet.getRow(r + 2).getCell(firstColumn + q).value = answers[q]));
+		validations.add(`${column.letter}2:${column.letter}${preparedRows}`, {
+			type: 'list',
+			allowBlank: true,
+			formulae: [`"${answerChoices.join(',')}"`],
+			showErrorMessage: true,
+			errorTitle: '请从列表选择 Choose from the list',
+			error: answerChoices.join(' / ')
+		});
+	});
+}
+
+function addInstructionsSheet(workbook: ExcelJS.Workbook, kind: KindDefinition): ExcelJS.Worksheet {
 	const sheet = workbook.addWorksheet('说明 Instructions');
 	sheet.addRow([`${kind.label.zh} ${kind.label.en}`]).font = { bold: true, size: 14 };
 	sheet.addRow(['每行一条记录；第一行是表头，请勿改名。One record per row; keep the header row as it is.']);
@@ -155,16 +197,22 @@ function addInstructionsSheet(workbook: ExcelJS.Workbook, kind: KindDefinition):
 		]);
 	}
 	[14, 22, 12, 28, 32, 60].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+	return sheet;
 }
 
 /** An upload template for a kind: a data sheet with examples and drop-downs, and the column instructions. */
 export async function buildKindTemplate(kindName: KindName, options: TemplateOptions = {}): Promise<Buffer> {
-	if (kindName === 'surveys')
-		throw new Error('Survey templates depend on the wave’s questionnaire; they are not generated yet.');
 	const kind = kindRegistry[kindName];
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Courtyard';
-	addDataSheet(workbook, kind, options.locale === 'en');
-	addInstructionsSheet(workbook, kind);
+	const sheet = addDataSheet(workbook, kind, options.locale === 'en');
+	if (kindName === 'surveys') addSurveyQuestions(sheet, kind.fields.length + 1);
+	const instructions = addInstructionsSheet(workbook, kind);
+	if (kindName === 'surveys') {
+		instructions.addRow([]);
+		instructions.addRow(['题目列 Question columns', '以 Q1、Q2… 开头的列是题目；可改题目文字或增加题目。']);
+		instructions.addRow(['', 'Columns headed Q1, Q2 … are questions; rename the text or add questions.']);
+		instructions.addRow(['答案 Answers', answerChoices.join('、')]);
+	}
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }

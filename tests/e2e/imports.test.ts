@@ -168,3 +168,20 @@ test('a survey with uncoded questions and its own answer words is mapped by hand
 	await card.getByTestId('commit').click();
 	await expect(card.getByTestId('commit-result')).toContainText('6 new');
 });
+
+test('every kind has a template workbook to download, headers in Chinese with an instructions sheet', async ({
+	request
+}) => {
+	for (const kind of ['units', 'complaints', 'repairs', 'fees', 'payments', 'surveys']) {
+		const response = await request.get(`/api/imports/templates/${kind}`);
+		expect(response.status(), kind).toBe(200);
+		expect(response.headers()['content-disposition'], kind).toContain(`courtyard-${kind}-template.xlsx`);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+		expect(
+			workbook.worksheets.map((sheet) => sheet.name),
+			kind
+		).toContain('说明 Instructions');
+	}
+	expect((await request.get('/api/imports/templates/parking')).status()).toBe(404);
+});

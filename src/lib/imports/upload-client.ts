@@ -104,15 +104,13 @@ export function commitUpload(body: UploadChoicesBody & { acceptPartial: boolean;
 }
 
 /** The link to a preview's error report, with the same choices the preview was made with. */
-export function buildReportLink(
-	uploadId: string,
-	format: 'csv' | 'xlsx',
-	kind?: string,
-	mapping?: Record<string, string>
-): string {
-	const query = new URLSearchParams({ uploadId, format });
-	if (kind) query.set('kind', kind);
-	if (mapping) query.set('mapping', JSON.stringify(mapping));
+export function buildReportLink(format: 'csv' | 'xlsx', choices: UploadChoicesBody): string {
+	const query = new URLSearchParams({ uploadId: choices.uploadId, format });
+	if (choices.kind) query.set('kind', choices.kind);
+	for (const key of ['mapping', 'answerLabels', 'questionScales'] as const) {
+		const value = choices[key];
+		if (value) query.set(key, JSON.stringify(value));
+	}
 	return `/api/imports/report?${query}`;
 }
 

@@ -40,22 +40,29 @@ export const commitRequestSchema = z.object({
 	rememberMapping: z.boolean().default(false)
 });
 
+/** A JSON object carried in a query parameter (the report link repeats the preview's choices). */
+function jsonParameter<T extends z.ZodType>(schema: T) {
+	return z
+		.string()
+		.optional()
+		.transform((text, context): z.infer<T> | undefined => {
+			if (!text) return undefined;
+			try {
+				return schema.parse(JSON.parse(text));
+			} catch {
+				context.addIssue({ code: 'custom', message: 'must be a JSON object of the expected shape' });
+				return z.NEVER;
+			}
+		});
+}
+
 export const reportRequestSchema = z.object({
 	uploadId: z.string().uuid(),
 	format: z.enum(['csv', 'xlsx']),
 	kind,
-	mapping: z
-		.string()
-		.optional()
-		.transform((text, context) => {
-			if (!text) return undefined;
-			try {
-				return mapping.parse(JSON.parse(text));
-			} catch {
-				context.addIssue({ code: 'custom', message: 'mapping must be a JSON object of header → field' });
-				return z.NEVER;
-			}
-		})
+	mapping: jsonParameter(mapping),
+	answerLabels: jsonParameter(answerLabels),
+	questionScales: jsonParameter(questionScales)
 });
 
 export function describeRequestProblem(error: z.ZodError): string {
