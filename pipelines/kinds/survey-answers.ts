@@ -18,6 +18,19 @@ export type AnswerCode =
 
 export const nonAnswerCodes = new Set<AnswerCode>(['na', 'dont_know', 'refused', 'blank']);
 
+/** The answers a site's own words can be mapped to: the scale's labels and the kept non-answers. */
+export const mappableAnswerCodes = [
+	'very_satisfied',
+	'satisfied',
+	'basically_satisfied',
+	'neutral',
+	'dissatisfied',
+	'very_dissatisfied',
+	'na',
+	'dont_know',
+	'refused'
+] as const satisfies readonly AnswerCode[];
+
 const answerLabels: Record<string, AnswerCode> = {};
 function addAnswerLabels(code: AnswerCode, labels: string[]): void {
 	for (const label of labels) answerLabels[normaliseLabel(label)] = code;
@@ -40,15 +53,7 @@ addAnswerLabels('na', ['不适用', '无', '未使用', '没有', 'n/a', 'na', '
 addAnswerLabels('dont_know', ['不清楚', '不知道', '不了解', "don't know", 'dont know', 'dk', 'unknown']);
 addAnswerLabels('refused', ['拒答', '拒绝回答', '不愿回答', 'refused', 'prefer not to say']);
 
-const namedAnswerCodes = new Set<string>([
-	'very_satisfied',
-	'satisfied',
-	'basically_satisfied',
-	'neutral',
-	'dissatisfied',
-	'very_dissatisfied',
-	...nonAnswerCodes
-]);
+const namedAnswerCodes = new Set<string>([...mappableAnswerCodes, ...nonAnswerCodes]);
 
 /** Whether a string is a code answers are stored as: a named scale point, a non-answer or a number 0–10. */
 export function isAnswerCode(code: string): code is AnswerCode {

@@ -57,6 +57,8 @@ export interface IngestResult {
 	waveId?: string | null;
 	loadPath?: 'bulk' | 'javascript';
 	unknownHeaders?: string[];
+	/** The header row as read, blanks included: what a remembered mapping is keyed by. */
+	headerCells?: string[];
 	dateRange?: { min: string; max: string } | null;
 	areas?: string[];
 }
@@ -201,6 +203,7 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 				waveId: outcome.waveId,
 				loadPath: batch.loadPath,
 				unknownHeaders: parsed.unknownHeaders,
+				headerCells: parsed.headerCells,
 				dateRange: batch.dateRange,
 				areas: batch.areas
 			};

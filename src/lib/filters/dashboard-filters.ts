@@ -94,7 +94,8 @@ function addDays(iso: string, days: number): string {
 	return toIso(date);
 }
 
-function addMonths(iso: string, months: number): string {
+/** The same day `months` later (or earlier); day overflow rolls over as Date does. */
+export function addMonths(iso: string, months: number): string {
 	const [year, month, day] = iso.split('-').map(Number);
 	return toIso(utcDate(year, month - 1 + months, day));
 }

@@ -81,3 +81,34 @@ export function labelEnumeration(name: EnumerationName, code: string | null | un
 export function listEnumerationCodes(name: EnumerationName): string[] {
 	return Object.keys(enumerations[name]);
 }
+
+const dataKinds: Labels = {
+	units: m.kind_units,
+	complaints: m.kind_complaints,
+	repairs: m.kind_repairs,
+	fees: m.kind_fees,
+	payments: m.kind_payments,
+	surveys: m.kind_surveys
+};
+
+const batchStatuses: Labels = {
+	loaded: m.batch_status_loaded,
+	partial: m.batch_status_partial,
+	rejected: m.batch_status_rejected,
+	failed: m.batch_status_failed,
+	rolled_back: m.batch_status_rolled_back
+};
+
+/** A data kind (units, complaints …) in the UI language; an unknown one as stored. */
+export function labelDataKind(kind: string): string {
+	return dataKinds[kind]?.() ?? kind;
+}
+
+/** The kinds a file can be, in upload order, for the kind chooser and the template links. */
+export function listDataKinds(): { code: string; label: string }[] {
+	return Object.entries(dataKinds).map(([code, label]) => ({ code, label: label() }));
+}
+
+export function labelBatchStatus(status: string): string {
+	return batchStatuses[status]?.() ?? status;
+}

@@ -2,15 +2,6 @@ import type { DataTableColumn, DataTableRow } from '$lib/components/data-table-r
 import { m } from '$lib/paraglide/messages.js';
 import type { FilePreview } from '$pipelines/load/preview-file.ts';
 
-export const kindLabels = {
-	units: m.kind_units,
-	complaints: m.kind_complaints,
-	repairs: m.kind_repairs,
-	fees: m.kind_fees,
-	payments: m.kind_payments,
-	surveys: m.kind_surveys
-} as const;
-
 /** The sample's columns are the kind's fields as they will be stored (their names, as the database knows them). */
 export function sampleColumns(rows: FilePreview['sampleRows']): DataTableColumn[] {
 	const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];

@@ -5,13 +5,12 @@ import { buildTrendLineOption } from '$lib/charts/trend-line.option.ts';
 import type { DataTableColumn, DataTableRow } from '$lib/components/data-table-rows.ts';
 import { labelEnumeration } from '$lib/i18n/enum-labels.ts';
 import { m } from '$lib/paraglide/messages.js';
+import type { Keyed } from '$lib/server/dashboards/timeliness-dashboard.ts';
 import type { ComplaintTimeliness } from '$lib/server/metrics/complaint-timeliness.ts';
 import type { RateFigure } from '$lib/server/metrics/rate-figure.ts';
 import type { RepairTimeliness } from '$lib/server/metrics/repair-timeliness.ts';
 import type { ResolutionDistribution } from '$lib/server/metrics/resolution-distribution.ts';
 import type { ReturnVisitDue, SlaItem } from '$lib/server/metrics/sla-lists.ts';
-
-type Keyed<T> = T & { key: string | null };
 
 const complaintRates: { key: keyof ComplaintTimeliness; label: () => string }[] = [
 	{ key: 'responseOnTime', label: m.rate_response_on_time },

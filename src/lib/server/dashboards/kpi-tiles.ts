@@ -1,4 +1,4 @@
-import type { DateRange } from '$lib/filters/dashboard-filters.ts';
+import { addMonths, type DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { RateFigure } from '../metrics/rate-figure.ts';
 
 /** The overview's headline figures (SPEC §5); each has an explain panel in the message catalogue. */
@@ -42,9 +42,7 @@ export interface KpiPeriods {
 }
 
 function shiftMonth(month: string, by: number): string {
-	const [year, number] = month.split('-').map(Number);
-	const date = new Date(Date.UTC(year, number - 1 + by, 1));
-	return date.toISOString().slice(0, 7);
+	return addMonths(`${month}-01`, by).slice(0, 7);
 }
 
 /** The 12 months ending with the month of the period's last day, and the range they cover. */

@@ -27,7 +27,8 @@ import {
 } from '../metrics/sla-lists.ts';
 import { resolveSparklineMonths } from './kpi-tiles.ts';
 
-type Keyed<T> = T & { key: string | null };
+/** A figure of one group (department, area, team or month); null for records without one. */
+export type Keyed<T> = T & { key: string | null };
 
 export interface TimelinessDashboard {
 	asOf: string;

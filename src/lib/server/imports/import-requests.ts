@@ -1,25 +1,11 @@
 import { z } from 'zod';
 import { kindNames } from '$pipelines/kinds/kind-definition.ts';
+import { mappableAnswerCodes } from '$pipelines/kinds/survey-answers.ts';
 
 /** What the imports page sends: checked here, once, for every import endpoint. */
 const kind = z.enum(kindNames).optional();
 const mapping = z.record(z.string().max(200), z.string().max(100)).optional();
-const answerLabels = z
-	.record(
-		z.string().max(100),
-		z.enum([
-			'very_satisfied',
-			'satisfied',
-			'basically_satisfied',
-			'neutral',
-			'dissatisfied',
-			'very_dissatisfied',
-			'na',
-			'dont_know',
-			'refused'
-		])
-	)
-	.optional();
+const answerLabels = z.record(z.string().max(100), z.enum(mappableAnswerCodes)).optional();
 const questionScales = z.record(z.string().max(20), z.enum(['likert5', 'sat3', 'score0_10'])).optional();
 
 export const previewRequestSchema = z.object({

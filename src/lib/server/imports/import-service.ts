@@ -94,12 +94,12 @@ export async function commitPendingUpload(
 		source: 'web',
 		limits: webUploadLimits
 	});
-	if (choices.rememberMapping && choices.mapping && result.kind && result.status !== 'failed') {
-		const preview = await previewPendingUpload(uploadId, choices);
+	if (choices.rememberMapping && choices.mapping && result.kind && result.headerCells) {
+		const headerCells = result.headerCells;
 		await enqueueWrite(db, () =>
 			saveColumnMapping(db.writer, {
 				kind: result.kind!,
-				headerCells: preview.headerCells,
+				headerCells,
 				mapping: choices.mapping!,
 				answers: { answerLabels: choices.answerLabels, questionScales: choices.questionScales },
 				user: choices.user
