@@ -1,4 +1,4 @@
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
 	DataZoomComponent,
 	GridComponent,
@@ -22,6 +22,7 @@ echarts.use([
 	LineChart,
 	HeatmapChart,
 	PieChart,
+	ScatterChart,
 	GridComponent,
 	TooltipComponent,
 	LegendComponent,

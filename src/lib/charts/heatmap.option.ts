@@ -7,6 +7,9 @@ export interface HeatmapCell {
 	column: string;
 	value: number;
 	flagged?: boolean;
+	/** Shown grey with its note instead of a colour (a small sample that must not be read as a rank). */
+	muted?: boolean;
+	note?: string;
 }
 
 export interface HeatmapInput {
@@ -30,10 +33,12 @@ export interface HeatmapDatum {
 	row: string;
 	column: string;
 	flagged: boolean;
-	itemStyle?: { borderColor: string; borderWidth: number };
+	note?: string;
+	itemStyle?: { borderColor?: string; borderWidth?: number; color?: string };
 }
 
 const flaggedBorder = { borderColor: '#c0392b', borderWidth: 3 };
+const mutedStyle = { color: '#e3e3e3' };
 
 /** Rows × columns heatmap; cells outside `rows`/`columns` are dropped, flagged cells get a red border. */
 export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
@@ -45,21 +50,28 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 		.map((cell) => ({ cell, y: rowIndex.get(cell.row)!, x: columnIndex.get(cell.column)! }))
 		.sort((a, b) => a.y - b.y || a.x - b.x);
 
-	const data: HeatmapDatum[] = placed.map(({ cell, x, y }) => ({
+	const toDatum = ({ cell, x, y }: (typeof placed)[number]): HeatmapDatum => ({
 		name: `${cell.row}|${cell.column}`,
 		value: [x, y, cell.value],
 		row: cell.row,
 		column: cell.column,
 		flagged: cell.flagged === true,
-		...(cell.flagged ? { itemStyle: flaggedBorder } : {})
-	}));
+		...(cell.note ? { note: cell.note } : {}),
+		...(cell.muted ? { itemStyle: mutedStyle } : cell.flagged ? { itemStyle: flaggedBorder } : {})
+	});
+	// Muted cells sit in a second series the colour scale does not govern, so grey stays grey.
+	const data = placed.filter(({ cell }) => !cell.muted).map(toDatum);
+	const mutedData = placed.filter(({ cell }) => cell.muted).map(toDatum);
+	const hasNotes = placed.some(({ cell }) => cell.note);
 	const rows: ChartTableRow[] = placed.map(({ cell }) => ({
 		row: cell.row,
 		column: cell.column,
 		value: cell.value,
-		flagged: cell.flagged ? m.chart_flagged() : ''
+		flagged: cell.flagged ? m.chart_flagged() : '',
+		...(hasNotes ? { note: cell.note ?? '' } : {})
 	}));
-	const values = placed.map(({ cell }) => cell.value);
+	const values = placed.filter(({ cell }) => !cell.muted).map(({ cell }) => cell.value);
+	const labelOf = (item: HeatmapDatum) => format(item.value[2]) + (item.note ? `\n${item.note}` : '');
 
 	return {
 		option: {
@@ -68,7 +80,8 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 				formatter: (params: { data: HeatmapDatum }) => {
 					const item = params.data;
 					const flag = item.flagged ? ` · ${m.chart_flagged()}` : '';
-					return `${item.row} · ${item.column}<br/>${input.valueLabel}: ${format(item.value[2])}${flag}`;
+					const note = item.note ? ` · ${item.note}` : '';
+					return `${item.row} · ${item.column}<br/>${input.valueLabel}: ${format(item.value[2])}${flag}${note}`;
 				}
 			},
 			grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
@@ -93,6 +106,7 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 				orient: 'horizontal',
 				left: 'center',
 				bottom: 0,
+				seriesIndex: 0,
 				inRange: { color: ['#eef6f3', '#7fc2ad', '#1f6f5c'] },
 				formatter: (value: unknown) => format(readNumber(value))
 			},
@@ -101,9 +115,23 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 					type: 'heatmap',
 					name: input.valueLabel,
 					data,
-					label: { show: true, formatter: (params: { data: HeatmapDatum }) => format(params.data.value[2]) },
+					label: { show: true, formatter: (params: { data: HeatmapDatum }) => labelOf(params.data) },
 					emphasis: { itemStyle: { shadowBlur: 8, shadowColor: 'rgba(0, 0, 0, 0.4)' } }
-				}
+				},
+				...(mutedData.length > 0
+					? [
+							{
+								type: 'heatmap',
+								name: input.valueLabel,
+								data: mutedData,
+								label: {
+									show: true,
+									color: '#777',
+									formatter: (params: { data: HeatmapDatum }) => labelOf(params.data)
+								}
+							}
+						]
+					: [])
 			]
 		},
 		table: {
@@ -111,7 +139,8 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 				{ key: 'row', label: input.rowLabel, format: 'text' },
 				{ key: 'column', label: input.columnLabel, format: 'text' },
 				{ key: 'value', label: input.valueLabel, format: input.format ?? 'integer' },
-				{ key: 'flagged', label: m.chart_flagged(), format: 'text' }
+				{ key: 'flagged', label: m.chart_flagged(), format: 'text' },
+				...(hasNotes ? [{ key: 'note', label: m.chart_note(), format: 'text' as const }] : [])
 			],
 			rows
 		}

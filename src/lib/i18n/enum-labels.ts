@@ -66,6 +66,26 @@ const enumerations = {
 		fire: m.trade_fire,
 		lighting: m.trade_lighting,
 		other: m.trade_other
+	},
+	surveyDimension: {
+		overall: m.survey_dimension_overall,
+		customer_service: m.survey_dimension_customer_service,
+		repairs: m.survey_dimension_repairs,
+		complaint_handling: m.survey_dimension_complaint_handling,
+		cleaning: m.survey_dimension_cleaning,
+		greening: m.survey_dimension_greening,
+		security: m.survey_dimension_security,
+		parking: m.survey_dimension_parking,
+		communication: m.survey_dimension_communication,
+		value_for_money: m.survey_dimension_value_for_money,
+		building_safety: m.survey_dimension_building_safety,
+		unassigned: m.survey_dimension_unassigned
+	},
+	surveyScale: {
+		likert5: m.survey_scale_label_likert5,
+		sat3: m.survey_scale_label_sat3,
+		score0_10: m.survey_scale_label_score0_10,
+		yes_no: m.survey_scale_label_yes_no
 	}
 } satisfies Record<string, Labels>;
 
