@@ -13,7 +13,13 @@ import { buildDemoDataset, generateDemoData, type DemoDataset, type DemoManifest
 import { LIFT_HOTSPOT, buildPlaces } from './places.ts';
 import { createRng } from './random.ts';
 import { buildRepairs } from './repairs.demo.ts';
-import { SURVEY_QUESTIONS, SURVEY_SHIFTS, buildSurveys, type SurveyResponse } from './surveys.demo.ts';
+import {
+	SURVEY_FIXED_HEADERS,
+	SURVEY_QUESTIONS,
+	SURVEY_SHIFTS,
+	buildSurveys,
+	type SurveyResponse
+} from './surveys.demo.ts';
 
 const SEED = 7;
 const SCALE = 0.05;
@@ -119,6 +125,37 @@ describe('generateDemoData: files', () => {
 			}
 		});
 		expect(hotspot).toBeGreaterThanOrEqual(30);
+	});
+});
+
+describe('generateDemoData: survey files', () => {
+	it('puts the screening question S1 before Q1, 是 exactly for the units whose Q3 is answered', async () => {
+		const byId = new Map(dataset.surveys.map((r) => [r.id, r]));
+		let checked = 0;
+		for (const file of first.files.filter((f) => f.kind === 'surveys')) {
+			const workbook = new ExcelJS.Workbook();
+			await workbook.xlsx.readFile(file.path);
+			const sheet = workbook.worksheets[0];
+			const header = (sheet.getRow(1).values as unknown[]).slice(1);
+			expect(header).toEqual([
+				...SURVEY_FIXED_HEADERS,
+				'S1 过去12个月是否报修过',
+				...SURVEY_QUESTIONS.map((q) => `${q.code} ${q.text}`),
+				'意见建议'
+			]);
+			const s1 = header.indexOf('S1 过去12个月是否报修过') + 1;
+			const q3 = header.indexOf('Q3 报修维修') + 1;
+			sheet.eachRow((row, n) => {
+				if (n === 1) return;
+				const response = byId.get(row.getCell(1).value as string)!;
+				expect(row.getCell(s1).value).toBe(response.repaired ? '是' : '否');
+				expect(row.getCell(s1).value === '否').toBe(row.getCell(q3).value === '不适用');
+				checked++;
+			});
+		}
+		expect(checked).toBe(dataset.surveys.length);
+		expect(dataset.surveys.filter((r) => r.repaired).length).toBeGreaterThan(0);
+		expect(dataset.surveys.filter((r) => !r.repaired).length).toBeGreaterThan(0);
 	});
 });
 

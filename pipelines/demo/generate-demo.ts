@@ -65,5 +65,6 @@ export async function generateDemoData(options: DemoOptions): Promise<DemoManife
 		...(await writeFeeFiles(dataset.fees, options.outDir)),
 		...(await writeSurveyFiles(dataset.surveys, options.outDir))
 	];
-	return { files };
+	const occupiedUnits = dataset.places.units.filter((u) => u.occupancy !== '空置').length;
+	return { files, occupiedUnits };
 }

@@ -1,8 +1,12 @@
 import type { CourtyardDatabase } from '../db/database.ts';
-import { ingestFile, type IngestResult } from '../load/ingest-file.ts';
+import { enqueueWrite, ingestFile, type IngestResult } from '../load/ingest-file.ts';
 import { generateDemoData } from './generate-demo.ts';
+import { applyDemoQuestionnaire } from './survey-metadata.ts';
 
-/** Generates the demo spreadsheets and loads them through the same pipeline as any upload. */
+/**
+ * Generates the demo spreadsheets and loads them through the same pipeline as any upload, then fills in
+ * each survey wave's questionnaire details the way a user would after an upload.
+ */
 export async function loadDemoData(
 	db: CourtyardDatabase,
 	options: {
@@ -34,6 +38,12 @@ export async function loadDemoData(
 				(result.message ? ` — ${result.message}` : '')
 		);
 		results.push(result);
+		if (file.kind === 'surveys' && file.wave && ['loaded', 'partial', 'duplicate'].includes(result.status)) {
+			const wave = file.wave;
+			await enqueueWrite(db, () =>
+				applyDemoQuestionnaire(db.writer, wave, Number(wave), manifest.occupiedUnits)
+			);
+		}
 	}
 	return results;
 }

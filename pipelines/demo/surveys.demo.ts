@@ -17,6 +17,10 @@ import { writeXlsxFile, type DemoFile, type XlsxCell, type XlsxColumn } from './
 export interface SurveyQuestion {
 	code: string;
 	text: string;
+	/** The English wording the demo's questionnaire gets after loading (load-demo.ts). */
+	textEn: string;
+	/** The UK Tenant Satisfaction Measure the question reports, where it matches one. */
+	tsmCode?: string;
 	/** Typical satisfied share across areas. */
 	meanRate: number;
 	/** Weight in the overall-satisfaction latent (the driver strength); 0 for Q1 itself. */
@@ -24,18 +28,77 @@ export interface SurveyQuestion {
 }
 
 export const SURVEY_QUESTIONS: SurveyQuestion[] = [
-	{ code: 'Q1', text: '总体满意度', meanRate: 0.8, driverWeight: 0 },
-	{ code: 'Q2', text: '客户服务', meanRate: 0.85, driverWeight: 0.3 },
-	{ code: 'Q3', text: '报修维修', meanRate: 0.8, driverWeight: 0.2 },
-	{ code: 'Q4', text: '投诉处理', meanRate: 0.7, driverWeight: 0.15 },
-	{ code: 'Q5', text: '清洁卫生', meanRate: 0.84, driverWeight: 0.12 },
-	{ code: 'Q6', text: '绿化养护', meanRate: 0.82, driverWeight: 0.05 },
-	{ code: 'Q7', text: '安全秩序', meanRate: 0.83, driverWeight: 0.15 },
-	{ code: 'Q8', text: '停车管理', meanRate: 0.68, driverWeight: 0.05 },
-	{ code: 'Q9', text: '沟通与信息公开', meanRate: 0.75, driverWeight: 0.12 },
-	{ code: 'Q10', text: '物业费性价比', meanRate: 0.62, driverWeight: 0.25 },
-	{ code: 'Q11', text: '建筑与消防安全', meanRate: 0.8, driverWeight: 0.05 }
+	{
+		code: 'Q1',
+		text: '总体满意度',
+		textEn: 'Overall satisfaction',
+		tsmCode: 'TP01',
+		meanRate: 0.8,
+		driverWeight: 0
+	},
+	{ code: 'Q2', text: '客户服务', textEn: 'Customer service', meanRate: 0.85, driverWeight: 0.3 },
+	{
+		code: 'Q3',
+		text: '报修维修',
+		textEn: 'Satisfaction with repairs',
+		tsmCode: 'TP02',
+		meanRate: 0.8,
+		driverWeight: 0.2
+	},
+	{
+		code: 'Q4',
+		text: '投诉处理',
+		textEn: 'Complaint handling',
+		tsmCode: 'TP09',
+		meanRate: 0.7,
+		driverWeight: 0.15
+	},
+	{
+		code: 'Q5',
+		text: '清洁卫生',
+		textEn: 'Cleanliness of communal areas',
+		tsmCode: 'TP10',
+		meanRate: 0.84,
+		driverWeight: 0.12
+	},
+	{ code: 'Q6', text: '绿化养护', textEn: 'Greenery and landscaping', meanRate: 0.82, driverWeight: 0.05 },
+	{ code: 'Q7', text: '安全秩序', textEn: 'Security and order', meanRate: 0.83, driverWeight: 0.15 },
+	{ code: 'Q8', text: '停车管理', textEn: 'Parking management', meanRate: 0.68, driverWeight: 0.05 },
+	{
+		code: 'Q9',
+		text: '沟通与信息公开',
+		textEn: 'Communication and keeping residents informed',
+		tsmCode: 'TP07',
+		meanRate: 0.75,
+		driverWeight: 0.12
+	},
+	{
+		code: 'Q10',
+		text: '物业费性价比',
+		textEn: 'Value for money of the service charge',
+		meanRate: 0.62,
+		driverWeight: 0.25
+	},
+	{
+		code: 'Q11',
+		text: '建筑与消防安全',
+		textEn: 'Building and fire safety',
+		tsmCode: 'TP05',
+		meanRate: 0.8,
+		driverWeight: 0.05
+	}
 ];
+
+/**
+ * The screening question before Q1: whether the unit had an in-unit repair in the 12 months before
+ * fieldwork — the same set that makes Q3 不适用, so the two always agree.
+ */
+export const SURVEY_SCREENING_QUESTION = {
+	code: 'S1',
+	text: '过去12个月是否报修过',
+	textEn: 'Had a repair in the last 12 months',
+	screens: 'Q3'
+} as const;
 
 export const SURVEY_WAVES = [2024, 2025, 2026] as const;
 
@@ -62,6 +125,8 @@ export interface SurveyResponse {
 	surveyedAt: number;
 	/** Office and mall respondents answer on the 1–5 number scale, residents with labels. */
 	numeric: boolean;
+	/** The screening answer (S1): an in-unit repair in the 12 months before fieldwork. */
+	repaired: boolean;
 	answers: SurveyAnswer[];
 	comment: string;
 }
@@ -207,6 +272,7 @@ export function buildSurveys(
 					respondentType: unit.occupancy === '业主自住' ? '业主' : '租户',
 					surveyedAt: fieldworkStart + waveRng.drawInt(0, 23) * MS_DAY,
 					numeric: area.kind !== 'residential',
+					repaired: repaired.has(unit.code),
 					answers: respondent.answers as SurveyAnswer[],
 					comment: waveRng.rollChance(0.3) ? composeComment(waveRng, respondent) : ''
 				});
@@ -233,6 +299,7 @@ export async function writeSurveyFiles(responses: SurveyResponse[], outDir: stri
 			width: header === '调查日期' ? 12 : 14,
 			numFmt: header === '调查日期' ? 'yyyy-mm-dd' : undefined
 		})),
+		{ header: `${SURVEY_SCREENING_QUESTION.code} ${SURVEY_SCREENING_QUESTION.text}`, width: 12 },
 		...SURVEY_QUESTIONS.map((q) => ({ header: `${q.code} ${q.text}`, width: 12 })),
 		{ header: '意见建议', width: 40 }
 	];
@@ -247,6 +314,7 @@ export async function writeSurveyFiles(responses: SurveyResponse[], outDir: stri
 				r.unit,
 				r.respondentType,
 				new Date(r.surveyedAt),
+				r.repaired ? '是' : '否',
 				...r.answers.map((a) => convertToAnswerCell(a, r.numeric)),
 				r.comment || null
 			]);

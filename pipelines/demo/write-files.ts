@@ -15,6 +15,8 @@ export interface DemoFile {
 
 export interface DemoManifest {
 	files: DemoFile[];
+	/** Units not vacant: the survey's sample frame, recorded as each wave's units surveyed. */
+	occupiedUnits: number;
 }
 
 export type CsvCell = string | number | null;

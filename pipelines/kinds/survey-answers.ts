@@ -10,6 +10,8 @@ export type AnswerCode =
 	| 'neutral'
 	| 'dissatisfied'
 	| 'very_dissatisfied'
+	| 'yes'
+	| 'no'
 	| 'na'
 	| 'dont_know'
 	| 'refused'
@@ -18,7 +20,7 @@ export type AnswerCode =
 
 export const nonAnswerCodes = new Set<AnswerCode>(['na', 'dont_know', 'refused', 'blank']);
 
-/** The answers a site's own words can be mapped to: the scale's labels and the kept non-answers. */
+/** The answers a site's own words can be mapped to: the scales' labels and the kept non-answers. */
 export const mappableAnswerCodes = [
 	'very_satisfied',
 	'satisfied',
@@ -26,6 +28,8 @@ export const mappableAnswerCodes = [
 	'neutral',
 	'dissatisfied',
 	'very_dissatisfied',
+	'yes',
+	'no',
 	'na',
 	'dont_know',
 	'refused'
@@ -49,6 +53,9 @@ addAnswerLabels('neutral', [
 ]);
 addAnswerLabels('dissatisfied', ['不满意', '不太满意', '比较不满意', 'fairly dissatisfied', 'dissatisfied']);
 addAnswerLabels('very_dissatisfied', ['非常不满意', '很不满意', 'very dissatisfied']);
+// Screening questions (SPEC §5). 没有/无 stay non-answers: on a satisfaction question they mean "not used".
+addAnswerLabels('yes', ['是', '是的', '有', 'yes', 'y']);
+addAnswerLabels('no', ['否', '不是', 'no', 'n']);
 addAnswerLabels('na', ['不适用', '无', '未使用', '没有', 'n/a', 'na', 'not applicable']);
 addAnswerLabels('dont_know', ['不清楚', '不知道', '不了解', "don't know", 'dont know', 'dk', 'unknown']);
 addAnswerLabels('refused', ['拒答', '拒绝回答', '不愿回答', 'refused', 'prefer not to say']);
@@ -97,37 +104,92 @@ export function parseAnswer(value: CellValue): AnswerCode | InvalidValue {
 	const code = answerLabels[normaliseLabel(text)];
 	if (code) return code;
 	return new InvalidValue(
-		`"${text}" is not an answer; use 非常满意/满意/一般/不满意/非常不满意, 基本满意, a number 1–5 or 0–10, or 不适用/不清楚`
+		`"${text}" is not an answer; use 非常满意/满意/一般/不满意/非常不满意, 基本满意, a number 1–5 or 0–10, 是/否, or 不适用/不清楚`
 	);
 }
 
-export const surveyScales = ['likert5', 'sat3', 'score0_10'] as const;
+export const surveyScales = ['likert5', 'sat3', 'score0_10', 'yes_no'] as const;
 export type SurveyScale = (typeof surveyScales)[number];
 
 export function isSurveyScale(scale: string): scale is SurveyScale {
 	return (surveyScales as readonly string[]).includes(scale);
 }
 
+/** The numbers a scale's points run over; a yes/no question has none. A number outside is off the scale. */
+export function scaleRange(scale: SurveyScale): { min: number; max: number } | null {
+	switch (scale) {
+		case 'likert5':
+			return { min: 1, max: 5 };
+		case 'sat3':
+			return { min: 1, max: 3 };
+		case 'score0_10':
+			return { min: 0, max: 10 };
+		case 'yes_no':
+			return null;
+	}
+}
+
+/**
+ * The score each labelled answer gets on each scale (numbers score as themselves when on the scale).
+ * A 0–10 question answered in words is placed where those words usually fall on that scale.
+ */
+export const labelScores: Record<SurveyScale, Partial<Record<AnswerCode, number>>> = {
+	likert5: {
+		very_satisfied: 5,
+		satisfied: 4,
+		basically_satisfied: 4,
+		neutral: 3,
+		dissatisfied: 2,
+		very_dissatisfied: 1
+	},
+	sat3: {
+		very_satisfied: 3,
+		satisfied: 3,
+		basically_satisfied: 2,
+		neutral: 2,
+		dissatisfied: 1,
+		very_dissatisfied: 1
+	},
+	score0_10: {
+		very_satisfied: 10,
+		satisfied: 8,
+		basically_satisfied: 7,
+		neutral: 5,
+		dissatisfied: 2,
+		very_dissatisfied: 0
+	},
+	yes_no: {}
+};
+
 /** Decides a question's scale from every answer code seen in its column. */
 export function inferScale(codes: Iterable<string>): SurveyScale {
 	let maxNumber = -1;
 	let minNumber = 99;
 	let hasThreePointLabel = false;
+	let onScale = 0;
+	let yesOrNo = 0;
 	for (const code of codes) {
-		if (code === 'basically_satisfied') hasThreePointLabel = true;
+		if (nonAnswerCodes.has(code as AnswerCode)) continue;
+		onScale++;
+		if (code === 'yes' || code === 'no') yesOrNo++;
+		else if (code === 'basically_satisfied') hasThreePointLabel = true;
 		else if (/^\d+$/.test(code)) {
 			maxNumber = Math.max(maxNumber, Number(code));
 			minNumber = Math.min(minNumber, Number(code));
 		}
 	}
+	if (onScale > 0 && yesOrNo === onScale) return 'yes_no';
 	if (hasThreePointLabel) return 'sat3';
 	if (maxNumber > 5 || minNumber === 0) return 'score0_10';
 	return 'likert5';
 }
 
-const questionHeader = /^\s*((?:Q|TP)\s*\d{1,3}[A-Za-z]?)(?=$|[\s.\-_:：、．)）])[\s.\-_:：、．)）]*(.*)$/i;
+const questionHeader = /^\s*((?:Q|TP|S)\s*\d{1,3}[A-Za-z]?)(?=$|[\s.\-_:：、．)）])[\s.\-_:：、．)）]*(.*)$/i;
 
-/** Recognises a question column by its code prefix: `Q3 报修维修` → { code: 'Q3', text: '报修维修' }. */
+/**
+ * Recognises a question column by its code prefix: `Q3 报修维修` → { code: 'Q3', text: '报修维修' }; `S1 …` is a
+ * screening question's.
+ */
 export function parseQuestionHeader(header: string): { code: string; text: string } | null {
 	const match = questionHeader.exec(header.normalize('NFKC'));
 	if (!match) return null;
@@ -147,7 +209,24 @@ export function parseQuestionMapping(value: string): string | null | undefined {
 	return questionCode.test(code) ? code : null;
 }
 
-const dimensionKeywords: [string, RegExp][] = [
+/** The satisfaction dimensions a question can report under (SPEC §3). */
+export const surveyDimensions = [
+	'overall',
+	'customer_service',
+	'repairs',
+	'complaint_handling',
+	'cleaning',
+	'greening',
+	'security',
+	'parking',
+	'communication',
+	'value_for_money',
+	'building_safety'
+] as const;
+export type SurveyDimension = (typeof surveyDimensions)[number];
+
+// The first match wins, so 报修服务 is repairs rather than customer service.
+const dimensionKeywords: [SurveyDimension, RegExp][] = [
 	['overall', /总体|整体|综合|overall/i],
 	['repairs', /报修|维修|repair/i],
 	['complaint_handling', /投诉|complaint/i],
@@ -162,7 +241,7 @@ const dimensionKeywords: [string, RegExp][] = [
 ];
 
 /** Guesses a question's dimension from its text (Chinese or English); the user can correct it later. */
-export function inferDimension(text: string): string | null {
+export function inferDimension(text: string): SurveyDimension | null {
 	for (const [dimension, pattern] of dimensionKeywords) if (pattern.test(text)) return dimension;
 	return null;
 }

@@ -13,6 +13,28 @@ export type ColumnRole =
 	| { index: number; header: string; role: 'question'; code: string; text: string }
 	| { index: number; header: string; role: 'ignored' };
 
+/** A question of some wave's questionnaire, as a column header may name it by its text alone. */
+export interface KnownQuestion {
+	code: string;
+	textZh: string | null;
+	textEn: string | null;
+}
+
+/** Normalised question text → code; built once per file from the known questions, latest wave first. */
+export type QuestionTextIndex = ReadonlyMap<string, string>;
+
+/** Indexes known questions by their texts, matched like headers; an earlier (later-wave) entry wins. */
+export function indexQuestionTexts(questions: readonly KnownQuestion[] | undefined): QuestionTextIndex {
+	const index = new Map<string, string>();
+	for (const question of questions ?? []) {
+		for (const text of [question.textZh, question.textEn]) {
+			const key = text ? normaliseHeaderKey(text) : '';
+			if (key !== '' && !index.has(key)) index.set(key, question.code);
+		}
+	}
+	return index;
+}
+
 export interface HeaderMapping {
 	kind: KindName;
 	headerRowNumber: number;
@@ -47,17 +69,22 @@ function headerText(cell: CellValue): string {
 	return normaliseText(cell) ?? '';
 }
 
-/** Maps each column of a header row to the kind's fields; the first column to claim a field wins. */
+/**
+ * Maps each column of a header row to the kind's fields; the first column to claim a field wins. A survey's
+ * question columns are recognised by a code prefix or, failing that, by a known question's text.
+ */
 export function mapHeaderRow(
 	kind: KindDefinition,
 	row: SheetRow,
-	remembered?: Record<string, string>
+	remembered?: Record<string, string>,
+	questionTexts?: QuestionTextIndex
 ): HeaderMapping {
 	const index = getAliasIndex(kind);
 	const taken = new Set<string>();
 	const columns: ColumnRole[] = [];
 	const unknownHeaders: string[] = [];
 	const handMapped = new Set<number>();
+	const textMatched = new Set<number>();
 	row.cells.forEach((cell, i) => {
 		const header = headerText(cell);
 		if (!header) return;
@@ -85,9 +112,16 @@ export function mapHeaderRow(
 			columns.push({ index: i, header, role: 'question', ...question });
 			return;
 		}
+		const known = kind.kind === 'surveys' ? questionTexts?.get(normaliseHeaderKey(header)) : undefined;
+		if (known) {
+			columns.push({ index: i, header, role: 'question', code: known, text: header });
+			textMatched.add(i);
+			return;
+		}
 		columns.push({ index: i, header, role: 'ignored' });
 		unknownHeaders.push(header);
 	});
+	dropRepeatedTextMatches(columns, textMatched, unknownHeaders);
 	const missingRequired = kind.fields
 		.filter((f) => f.requiredColumn && !taken.has(f.name))
 		.map((f) => f.name);
@@ -120,6 +154,29 @@ function mapQuestionByHand(index: number, header: string, override: string, colu
 	}
 	columns.push({ index, header, role: 'question', code, text: parseQuestionHeader(header)?.text || header });
 	return true;
+}
+
+/**
+ * A column recognised only by its text yields to a column that names the same question by its code (or
+ * by hand), and to an earlier column with the same text: it is left unrecognised, as it was before the
+ * question was known, rather than giving a respondent two answers to one question.
+ */
+function dropRepeatedTextMatches(
+	columns: ColumnRole[],
+	textMatched: Set<number>,
+	unknownHeaders: string[]
+): void {
+	if (textMatched.size === 0) return;
+	const coded = new Set(
+		columns.flatMap((c) => (c.role === 'question' && !textMatched.has(c.index) ? [c.code] : []))
+	);
+	columns.forEach((column, position) => {
+		if (column.role !== 'question' || !textMatched.has(column.index)) return;
+		if (coded.has(column.code)) {
+			columns[position] = { index: column.index, header: column.header, role: 'ignored' };
+			unknownHeaders.push(column.header);
+		} else coded.add(column.code);
+	});
 }
 
 /**
@@ -184,7 +241,8 @@ export function detectHeader(
 	rows: SheetRow[],
 	fileName: string,
 	kind?: KindName,
-	chooseOverrides?: ChooseOverrides
+	chooseOverrides?: ChooseOverrides,
+	questionTexts?: QuestionTextIndex
 ): HeaderMapping {
 	const kinds = kind ? [kind] : kindNames;
 	let best: HeaderMapping[] = [];
@@ -192,7 +250,7 @@ export function detectHeader(
 	let closest: HeaderMapping | null = null;
 	for (const row of rows.slice(0, headerSearchRows)) {
 		for (const name of kinds) {
-			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row));
+			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row), questionTexts);
 			const score = countRecognised(mapping);
 			if (mapping.missingRequired.length > 0) {
 				if (!closest || score > countRecognised(closest)) closest = mapping;
@@ -240,11 +298,15 @@ export function detectHeader(
  * Each kind's best reading of the first rows, most plausible first (all required columns present, then
  * most columns recognised): what a user choosing the kind or correcting the mapping starts from.
  */
-export function rankKindCandidates(rows: SheetRow[], chooseOverrides?: ChooseOverrides): HeaderMapping[] {
+export function rankKindCandidates(
+	rows: SheetRow[],
+	chooseOverrides?: ChooseOverrides,
+	questionTexts?: QuestionTextIndex
+): HeaderMapping[] {
 	const best = new Map<KindName, HeaderMapping>();
 	for (const row of rows.slice(0, headerSearchRows)) {
 		for (const name of kindNames) {
-			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row));
+			const mapping = mapHeaderRow(kindRegistry[name], row, chooseOverrides?.(name, row), questionTexts);
 			const previous = best.get(name);
 			if (!previous || countRecognised(mapping) > countRecognised(previous)) best.set(name, mapping);
 		}

@@ -13,6 +13,7 @@ import { describeDuplicate } from './record-stage.ts';
 import type { StagedBatch } from './stage-batch.ts';
 import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
 import { startParseRun, type ParseRun } from './parse-run.ts';
+import { listKnownQuestions } from './survey-load.ts';
 
 export interface IngestRequest {
 	filePath: string;
@@ -150,10 +151,11 @@ export async function ingestFile(db: CourtyardDatabase, request: IngestRequest):
 		const rememberedAnswerMappings = request.mapping
 			? undefined
 			: await listRememberedAnswerMappings(connection);
+		const knownQuestions = await listKnownQuestions(connection);
 		// Hashing and parsing read the whole file each: run them side by side (the parse is in a worker).
 		run = startParseRun(
 			connection,
-			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings },
+			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings, knownQuestions },
 			workDir
 		);
 		file.sha256 = await hashFile(request.filePath);

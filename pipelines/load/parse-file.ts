@@ -6,9 +6,12 @@ import {
 	createOverrideChooser,
 	detectHeader,
 	headerSearchRows,
+	indexQuestionTexts,
 	mapHeaderRow,
 	type ColumnRole,
-	type HeaderMapping
+	type HeaderMapping,
+	type KnownQuestion,
+	type QuestionTextIndex
 } from './header-mapping.ts';
 import { displayCell, isBlankRow, isTotalsRow } from './row-classes.ts';
 import { openRowSource } from './row-source.ts';
@@ -52,6 +55,8 @@ export interface ParseRequest {
 	questionScales?: Record<string, string>;
 	/** Survey answer mappings saved with a column mapping, by header signature; used when none is given. */
 	rememberedAnswerMappings?: RememberedAnswerMappings;
+	/** Survey questions of every wave, latest first: a column without a code is one of them by its text. */
+	knownQuestions?: KnownQuestion[];
 }
 
 export interface RejectedRow {
@@ -181,8 +186,9 @@ export async function parseFile(
 
 	const startHandler = () => {
 		const chooseOverrides = createOverrideChooser(request.mapping, request.rememberedMappings);
-		mapping = detectHeader(pending, request.fileName, request.kind, chooseOverrides);
-		if (request.mapping) mapping = applyMappingOverrides(mapping, pending, request);
+		const questionTexts = indexQuestionTexts(request.knownQuestions);
+		mapping = detectHeader(pending, request.fileName, request.kind, chooseOverrides, questionTexts);
+		if (request.mapping) mapping = applyMappingOverrides(mapping, pending, request, questionTexts);
 		kind = kindRegistry[mapping.kind];
 		const context: ParseContext = { date1904: info.date1904 ?? false };
 		const periodField = kind.periodField ?? '';
@@ -311,10 +317,11 @@ export async function parseFile(
 function applyMappingOverrides(
 	mapping: HeaderMapping,
 	rows: SheetRow[],
-	request: ParseRequest
+	request: ParseRequest,
+	questionTexts: QuestionTextIndex
 ): HeaderMapping {
 	const headerRow = rows.find((r) => r.rowNumber === mapping.headerRowNumber)!;
-	const remapped = mapHeaderRow(kindRegistry[mapping.kind], headerRow, request.mapping!);
+	const remapped = mapHeaderRow(kindRegistry[mapping.kind], headerRow, request.mapping!, questionTexts);
 	if (remapped.missingRequired.length > 0) {
 		throw new InputError(
 			`${request.fileName}: required columns are missing after the mapping: ${remapped.missingRequired.join(', ')}.`,

@@ -3,6 +3,7 @@ import type { KindName } from '../kinds/kind-definition.ts';
 import { RawPartLoader } from './bulk-csv.ts';
 import { describeSurveyBatch } from './commit-batch.ts';
 import type { RememberedAnswerMappings } from './column-mappings.ts';
+import type { KnownQuestion } from './header-mapping.ts';
 import type { IngestLimits } from './limits.ts';
 import { parseFile, type ParseRequest, type ParseResult } from './parse-file.ts';
 import { parseFileInWorker } from './run-parse-worker.ts';
@@ -19,6 +20,7 @@ export interface ParseRunRequest {
 	answerLabels?: Record<string, string>;
 	questionScales?: Record<string, string>;
 	rememberedAnswerMappings?: RememberedAnswerMappings;
+	knownQuestions?: KnownQuestion[];
 	limits: IngestLimits;
 	parseMode?: 'scan' | 'full';
 	inWorker?: boolean;
@@ -55,7 +57,8 @@ export function startParseRun(
 		mode: request.parseMode ?? 'scan',
 		answerLabels: request.answerLabels,
 		questionScales: request.questionScales,
-		rememberedAnswerMappings: request.mapping ? undefined : request.rememberedAnswerMappings
+		rememberedAnswerMappings: request.mapping ? undefined : request.rememberedAnswerMappings,
+		knownQuestions: request.knownQuestions
 	};
 	const onPart = (partPath: string, width: number) => partLoader.add(partPath, width);
 	const runParse = (mode: ParseRequest['mode']) =>

@@ -3,8 +3,10 @@ import type { SheetRow } from '../readers/sheet-row.ts';
 import {
 	createOverrideChooser,
 	headerSearchRows,
+	indexQuestionTexts,
 	rankKindCandidates,
-	type HeaderMapping
+	type HeaderMapping,
+	type KnownQuestion
 } from './header-mapping.ts';
 import type { IngestLimits } from './limits.ts';
 import { openRowSource } from './row-source.ts';
@@ -22,7 +24,8 @@ export async function readKindCandidates(
 		mapping?: Record<string, string>;
 		limits: IngestLimits;
 	},
-	rememberedMappings: Record<string, Record<string, string>> | undefined
+	rememberedMappings: Record<string, Record<string, string>> | undefined,
+	knownQuestions?: KnownQuestion[]
 ): Promise<HeaderMapping[]> {
 	const { rows } = await openRowSource(request.filePath, request.fileName, {
 		limits: request.limits,
@@ -33,6 +36,10 @@ export async function readKindCandidates(
 		head.push(...chunk);
 		if (head.length >= headerSearchRows) break;
 	}
-	const ranked = rankKindCandidates(head, createOverrideChooser(request.mapping, rememberedMappings));
+	const ranked = rankKindCandidates(
+		head,
+		createOverrideChooser(request.mapping, rememberedMappings),
+		indexQuestionTexts(knownQuestions)
+	);
 	return request.kind ? ranked.filter((m) => m.kind === request.kind) : ranked;
 }

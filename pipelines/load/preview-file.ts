@@ -11,12 +11,13 @@ import { InputError } from '../readers/sheet-row.ts';
 import { findLoadedBatchByHash } from './batch-registry.ts';
 import { listRememberedAnswerMappings, listRememberedMappings } from './column-mappings.ts';
 import { chooseSurveyWave, describeRespondentMergeTarget, listStageMergeTargets } from './commit-batch.ts';
-import type { ColumnRole } from './header-mapping.ts';
+import type { ColumnRole, KnownQuestion } from './header-mapping.ts';
 import { hashFile } from './ingest-file.ts';
 import { cliLimits, describeBytes, type IngestLimits } from './limits.ts';
 import { countMergeOutcome, quoteIdentifier, readStagedSql, type MergeCounts } from './merge-records.ts';
 import type { ParseResult, RejectedRow } from './parse-file.ts';
 import { startParseRun, type ParseRun } from './parse-run.ts';
+import { listKnownQuestions } from './survey-load.ts';
 import { readKindCandidates } from './preview-candidates.ts';
 import { describeDuplicate, stageTable } from './record-stage.ts';
 import type { StagedBatch } from './stage-batch.ts';
@@ -147,9 +148,10 @@ export async function previewFile(db: CourtyardDatabase, request: PreviewRequest
 		const rememberedAnswerMappings = request.mapping
 			? undefined
 			: await listRememberedAnswerMappings(connection);
+		const knownQuestions = await listKnownQuestions(connection);
 		run = startParseRun(
 			connection,
-			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings },
+			{ ...request, fileName, limits, rememberedMappings, rememberedAnswerMappings, knownQuestions },
 			workDir
 		);
 		const sha256 = await hashFile(request.filePath);
@@ -165,7 +167,13 @@ export async function previewFile(db: CourtyardDatabase, request: PreviewRequest
 		if (error) {
 			if (!(error instanceof InputError)) throw error;
 			const preview = { ...createEmptyPreview(fileName, sha256, error.message), alreadyLoaded };
-			return await describeUnreadHeader(preview, error, { ...request, fileName, limits }, rememberedMappings);
+			return await describeUnreadHeader(
+				preview,
+				error,
+				{ ...request, fileName, limits },
+				rememberedMappings,
+				knownQuestions
+			);
 		}
 		const batch = await run.stage(parsed!);
 		const preview = await describeStagedBatch(connection, batch, request.wave);
@@ -183,10 +191,11 @@ async function describeUnreadHeader(
 	preview: FilePreview,
 	error: InputError,
 	request: PreviewRequest & { fileName: string; limits: IngestLimits },
-	rememberedMappings: Record<string, Record<string, string>> | undefined
+	rememberedMappings: Record<string, Record<string, string>> | undefined,
+	knownQuestions: KnownQuestion[]
 ): Promise<FilePreview> {
 	if (!['ambiguous-kind', 'unknown-kind', 'missing-columns'].includes(error.code)) return preview;
-	const candidates = await readKindCandidates(request, rememberedMappings);
+	const candidates = await readKindCandidates(request, rememberedMappings, knownQuestions);
 	if (candidates.length === 0) return preview;
 	const closest = candidates[0];
 	return {

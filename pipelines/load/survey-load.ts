@@ -1,17 +1,48 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { nonAnswerCodes } from '../kinds/survey-answers.ts';
+import { queryRows } from '../db/database.ts';
+import { labelScores, scaleRange, surveyScales } from '../kinds/survey-answers.ts';
+import type { KnownQuestion } from './header-mapping.ts';
 import { answerColumns, type SurveyParseSummary } from './survey-rows.ts';
 import { readStagedSql } from './merge-records.ts';
 
-const nonAnswerList = [...nonAnswerCodes].map((c) => `'${c}'`).join(', ');
+/**
+ * SQL for the score of an answer code (an expression) on a scale (an expression giving its name): numbers
+ * score as themselves when on the scale, labels by the scale's table; non-answers, yes/no and numbers off
+ * the scale (7 on a 5-point question) have none — never zero.
+ */
+export function buildScoreSql(answer: string, scale: string): string {
+	const number = `TRY_CAST(${answer} AS SMALLINT)`;
+	const numberCases = surveyScales.flatMap((name) => {
+		const range = scaleRange(name);
+		return range
+			? [`WHEN ${scale} = '${name}' AND ${number} BETWEEN ${range.min} AND ${range.max} THEN ${number}`]
+			: [];
+	});
+	const labelCases = surveyScales.flatMap((name) => {
+		const scores = Object.entries(labelScores[name]);
+		if (scores.length === 0) return [];
+		const points = scores.map(([code, score]) => `WHEN '${code}' THEN ${score}`).join(' ');
+		return [`WHEN ${scale} = '${name}' THEN CASE ${answer} ${points} END`];
+	});
+	const numbers = `WHEN regexp_full_match(${answer}, '[0-9]+') THEN CASE ${numberCases.join(' ')} END`;
+	return `(CASE ${numbers} ${labelCases.join(' ')} END)::SMALLINT`;
+}
 
-/** Score of a stored answer on its question's scale; non-answers have none (never zero). */
-const scoreSql = `CASE WHEN a.answer_code IN (${nonAnswerList}) THEN NULL
-	WHEN regexp_full_match(a.answer_code, '[0-9]+') THEN a.answer_code::SMALLINT
-	WHEN q.scale = 'sat3' THEN CASE a.answer_code WHEN 'very_satisfied' THEN 3 WHEN 'satisfied' THEN 3
-		WHEN 'basically_satisfied' THEN 2 WHEN 'neutral' THEN 2 ELSE 1 END
-	ELSE CASE a.answer_code WHEN 'very_satisfied' THEN 5 WHEN 'satisfied' THEN 4 WHEN 'basically_satisfied' THEN 4
-		WHEN 'neutral' THEN 3 WHEN 'dissatisfied' THEN 2 ELSE 1 END END`;
+const scoreSql = buildScoreSql('a.answer_code', 'q.scale');
+
+/**
+ * Every question's texts, latest wave first, for a parse to recognise a column by its text (SPEC §3):
+ * where one text is a different code in two waves, the latest wave's code wins.
+ */
+export async function listKnownQuestions(connection: DuckDBConnection): Promise<KnownQuestion[]> {
+	return queryRows<KnownQuestion>(
+		connection,
+		`SELECT q.code, q.text_zh AS "textZh", q.text_en AS "textEn" FROM survey_questions q
+			JOIN survey_waves w ON w.id = q.wave_id
+			WHERE q.text_zh IS NOT NULL OR q.text_en IS NOT NULL
+			ORDER BY w.year DESC NULLS LAST, w.created_at DESC, w.id DESC, q.position`
+	);
+}
 
 /** Creates the wave if it is new and adds the questions the wave's questionnaire does not have yet. */
 export async function upsertWaveAndQuestions(

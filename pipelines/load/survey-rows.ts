@@ -5,6 +5,7 @@ import {
 	inferDimension,
 	inferScale,
 	isSurveyScale,
+	surveyScales,
 	type SurveyScale
 } from '../kinds/survey-answers.ts';
 import { normaliseText } from '../normalise/text.ts';
@@ -161,17 +162,21 @@ export function createSurveyRowHandler(
 			return {
 				staged: { path: respondents.path, columns: respondentColumns, rows: respondents.rows },
 				survey: {
-					questions: questionColumns.map((q, i) => ({
-						code: q.code,
-						text: q.text,
-						header: q.header,
-						position: i + 1,
-						scale: scales.get(q.code) ?? inferScale(codesSeen[i]),
-						dimension: inferDimension(q.text),
-						labels: [...labelsSeen[i].values()]
-							.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
-							.slice(0, labelsShown)
-					})),
+					questions: questionColumns.map((q, i) => {
+						const scale = scales.get(q.code) ?? inferScale(codesSeen[i]);
+						return {
+							code: q.code,
+							text: q.text,
+							header: q.header,
+							position: i + 1,
+							scale,
+							// A screening question (是否报修过) filters a base; it is no satisfaction dimension.
+							dimension: scale === 'yes_no' ? null : inferDimension(q.text),
+							labels: [...labelsSeen[i].values()]
+								.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+								.slice(0, labelsShown)
+						};
+					}),
 					answersPath: answers.path,
 					answerRows: answers.rows,
 					dominantYear
@@ -206,7 +211,7 @@ function checkQuestionScales(
 			);
 		if (!isSurveyScale(scale))
 			throw new InputError(
-				`"${scale}" (for question ${code}) is not a scale: use likert5, sat3 or score0_10.`,
+				`"${scale}" (for question ${code}) is not a scale: use ${surveyScales.join(', ')}.`,
 				'invalid-mapping'
 			);
 		scales.set(code, scale);

@@ -114,12 +114,13 @@ export function writeFakeSpreadsheet(): string {
 /**
  * A survey typed up from paper forms: question columns without codes and the site's own answer words
  * (很好/好/一般/差/很差, 没用过 for "not applicable"). Dated 2019 so it forms a wave of its own and leaves the
- * demo's waves and questions alone.
+ * demo's waves and questions alone; its question texts are none of the demo's (总体满意度 would be read as
+ * the demo's Q1 by its text).
  */
 export async function writeUncodedSurvey(prefix: string): Promise<string> {
 	const workbook = new ExcelJS.Workbook();
 	const sheet = workbook.addWorksheet('问卷');
-	sheet.addRow(['问卷编号', '片区', '房号', '调查日期', '总体满意度', '报修服务满意度']);
+	sheet.addRow(['问卷编号', '片区', '房号', '调查日期', '整体满意度', '报修服务满意度']);
 	const answers = [
 		['很好', '好'],
 		['好', '没用过'],

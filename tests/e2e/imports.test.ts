@@ -145,7 +145,7 @@ test('a survey with uncoded questions and its own answer words is mapped by hand
 	const mapping = card.getByTestId('mapping');
 	// The survey reading of the header: its respondent column recognised.
 	await expect(mapping.getByLabel('问卷编号', { exact: true })).toHaveValue('respondent_id');
-	await mapping.getByLabel('总体满意度', { exact: true }).selectOption({ label: 'As a survey question' });
+	await mapping.getByLabel('整体满意度', { exact: true }).selectOption({ label: 'As a survey question' });
 	await mapping.getByLabel('报修服务满意度', { exact: true }).selectOption({ label: 'As a survey question' });
 	await card.getByTestId('apply-mapping').click();
 

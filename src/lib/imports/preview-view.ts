@@ -26,11 +26,12 @@ export function scaleChoices(): { value: string; label: string }[] {
 	return [
 		{ value: 'likert5', label: m.survey_scale_likert5() },
 		{ value: 'sat3', label: m.survey_scale_sat3() },
-		{ value: 'score0_10', label: m.survey_scale_score0_10() }
+		{ value: 'score0_10', label: m.survey_scale_score0_10() },
+		{ value: 'yes_no', label: m.survey_scale_yes_no() }
 	];
 }
 
-/** What an unrecognised answer label can mean: a point on the satisfaction scale or a non-answer. */
+/** What an unrecognised answer label can mean: a point on a scale (satisfaction or yes/no) or a non-answer. */
 export function answerChoices(): { value: string; label: string }[] {
 	return [
 		{ value: 'very_satisfied', label: m.answer_very_satisfied() },
@@ -39,6 +40,8 @@ export function answerChoices(): { value: string; label: string }[] {
 		{ value: 'neutral', label: m.answer_neutral() },
 		{ value: 'dissatisfied', label: m.answer_dissatisfied() },
 		{ value: 'very_dissatisfied', label: m.answer_very_dissatisfied() },
+		{ value: 'yes', label: m.answer_yes() },
+		{ value: 'no', label: m.answer_no() },
 		{ value: 'na', label: m.answer_na() },
 		{ value: 'dont_know', label: m.answer_dont_know() },
 		{ value: 'refused', label: m.answer_refused() }

@@ -23,6 +23,18 @@ describe('import request schemas', () => {
 		});
 	});
 
+	it('accepts yes/no screening answers and scale', () => {
+		const parsed = commitRequestSchema.parse({
+			uploadId,
+			answerLabels: { 有过: 'yes', 没有过: 'no' },
+			questionScales: { S1: 'yes_no' }
+		});
+		expect(parsed).toMatchObject({
+			answerLabels: { 有过: 'yes', 没有过: 'no' },
+			questionScales: { S1: 'yes_no' }
+		});
+	});
+
 	it('refuses an answer that is not one the survey stores, a scale it does not know, and broken JSON', () => {
 		for (const bad of [
 			{ answerLabels: JSON.stringify({ 很好: 'great' }) },

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { kindNames } from '$pipelines/kinds/kind-definition.ts';
-import { mappableAnswerCodes } from '$pipelines/kinds/survey-answers.ts';
+import { mappableAnswerCodes, surveyScales } from '$pipelines/kinds/survey-answers.ts';
 
 /** What the imports page sends: checked here, once, for every import endpoint. */
 const kind = z.enum(kindNames).optional();
 const mapping = z.record(z.string().max(200), z.string().max(100)).optional();
 const answerLabels = z.record(z.string().max(100), z.enum(mappableAnswerCodes)).optional();
-const questionScales = z.record(z.string().max(20), z.enum(['likert5', 'sat3', 'score0_10'])).optional();
+const questionScales = z.record(z.string().max(20), z.enum(surveyScales)).optional();
 
 export const previewRequestSchema = z.object({
 	uploadId: z.string().uuid(),
