@@ -17,7 +17,8 @@ export const kpiIds = [
 	'returnVisitSatisfaction',
 	'repairArrivedOnTime',
 	'repairWithinTarget',
-	'repairFirstTimeFix'
+	'repairFirstTimeFix',
+	'repairReturnVisitSatisfaction'
 ] as const;
 export type KpiId = (typeof kpiIds)[number];
 
