@@ -1,14 +1,20 @@
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
-import { resolveComparisonPeriod } from '$lib/filters/dashboard-filters.ts';
 import { loadIngestOverview, type IngestOverview } from '../ingest-overview.ts';
 import type { AreaScope } from '../scope.ts';
 import type { SlaSettings } from '../settings/sla-settings.ts';
 import { countUnitsInRegister } from '../metrics/complaint-summary.ts';
 import { computeComplaintTimelinessOver, type ComplaintTimeliness } from '../metrics/complaint-timeliness.ts';
 import { withMetricContext, type MetricContext } from '../metrics/metric-context.ts';
-import type { RateFigure } from '../metrics/rate-figure.ts';
 import { computeRepairTimelinessOver, type RepairTimeliness } from '../metrics/repair-timeliness.ts';
-import { resolveSparklineMonths, type KpiId, type KpiPeriods, type KpiTile } from './kpi-tiles.ts';
+import {
+	buildKpiTile,
+	listKpiRanges,
+	resolveKpiPeriods,
+	type KpiFigure,
+	type KpiId,
+	type KpiPeriods,
+	type KpiTile
+} from './kpi-tiles.ts';
 
 export interface OverviewDashboard {
 	asOf: string;
@@ -54,7 +60,7 @@ interface TileDefinition {
 	format: KpiTile['format'];
 	better: KpiTile['better'];
 	/** The figure read from one period's figures: a count or a rate with its parts. */
-	read: (figures: PeriodFigures) => number | null | RateFigure;
+	read: (figures: PeriodFigures) => KpiFigure;
 }
 
 const tileDefinitions: TileDefinition[] = [
@@ -80,53 +86,18 @@ const tileDefinitions: TileDefinition[] = [
 	{ id: 'repairFirstTimeFix', format: 'percent', better: 'higher', read: (f) => f.repairs.firstTimeFix }
 ];
 
-function valueOf(figure: number | null | RateFigure): number | null {
-	return figure !== null && typeof figure === 'object' ? figure.rate : figure;
-}
-
 /**
  * The overview: each headline figure for the period, against the previous period (环比) and the same
  * period last year (同比), with a 12-month sparkline — whatever comparison the page's filter picks.
  */
 export async function computeOverviewDashboard(context: MetricContext): Promise<OverviewDashboard> {
-	const { filters, period } = context;
-	const previous = resolveComparisonPeriod({ ...filters, compare: 'previous' }, period);
-	const lastYear = resolveComparisonPeriod({ ...filters, compare: 'last-year' }, period);
-	const sparkline = resolveSparklineMonths(period);
+	const periods = resolveKpiPeriods(context.filters, context.period);
 	// The period, 环比, 同比 and the 12 sparkline months in one pass per record table.
-	const monthRanges = sparkline.months.map((month, index) => ({
-		start: `${month}-01`,
-		end: index + 1 < sparkline.months.length ? `${sparkline.months[index + 1]}-01` : sparkline.range.end
-	}));
-	const [current, before, yearAgo, ...months] = await computePeriodFigures(context, [
-		period,
-		previous,
-		lastYear,
-		...monthRanges
-	]);
-	const monthly = new Map(sparkline.months.map((month, index) => [month, months[index]]));
-	const tiles = tileDefinitions.map((definition): KpiTile => {
-		const figure = definition.read(current);
-		return {
-			id: definition.id,
-			format: definition.format,
-			better: definition.better,
-			value: valueOf(figure),
-			figure: figure !== null && typeof figure === 'object' ? figure : null,
-			previous: valueOf(definition.read(before)),
-			lastYear: valueOf(definition.read(yearAgo)),
-			sparkline: sparkline.months.map((month) => ({
-				month,
-				value: valueOf(definition.read(monthly.get(month)!))
-			}))
-		};
-	});
-	return {
-		asOf: context.asOf,
-		periods: { period, previous, lastYear, sparkline: sparkline.range, months: sparkline.months },
-		tiles,
-		sla: context.sla
-	};
+	const figures = await computePeriodFigures(context, listKpiRanges(periods));
+	const tiles = tileDefinitions.map((definition) =>
+		buildKpiTile(definition, periods, figures.map(definition.read))
+	);
+	return { asOf: context.asOf, periods, tiles, sla: context.sla };
 }
 
 export async function loadOverviewDashboard(

@@ -2,6 +2,12 @@ import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters
 import type { RecordTableParams } from '$lib/filters/record-table-params.ts';
 import { computeOverviewDashboard } from '../dashboards/overview-dashboard.ts';
 import { resolveSparklineMonths } from '../dashboards/kpi-tiles.ts';
+import {
+	computeReturnVisitHeadlines,
+	computeReturnVisitsByArea,
+	computeReturnVisitsByDepartment,
+	computeReturnVisitsByTeam
+} from '../dashboards/return-visit-dashboard.ts';
 import type { AreaScope } from '../scope.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintMix } from './complaint-mix.ts';
@@ -54,7 +60,11 @@ const metrics: Record<string, MetricFunction> = {
 	'complaint-breaches': (c) => listComplaintBreaches(...withSla(c)),
 	'overdue-complaints': (c) => listOverdueComplaints(c.connection, c.filters, c.scope, c.evaluatedAt, c.sla),
 	'overdue-work-orders': (c) => listOverdueWorkOrders(c.connection, c.filters, c.scope, c.evaluatedAt, c.sla),
-	'return-visits-due': (c) => listReturnVisitsDue(...withSla(c))
+	'return-visits-due': (c) => listReturnVisitsDue(...withSla(c)),
+	'return-visit-satisfaction': (c) => computeReturnVisitHeadlines(c),
+	'return-visit-satisfaction-by-area': (c) => computeReturnVisitsByArea(c),
+	'return-visit-satisfaction-by-department': (c) => computeReturnVisitsByDepartment(c),
+	'return-visit-satisfaction-by-team': (c) => computeReturnVisitsByTeam(c)
 };
 
 export function listMetricNames(): string[] {
