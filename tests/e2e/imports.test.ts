@@ -167,6 +167,18 @@ test('a survey with uncoded questions and its own answer words is mapped by hand
 	await expect(card.getByTestId('preview-counts')).toContainText('0 invalid');
 	await card.getByTestId('commit').click();
 	await expect(card.getByTestId('commit-result')).toContainText('6 new');
+
+	// Its results: 很好/好 are satisfied; 没用过 (mapped to N/A) is out of the repair question's base.
+	await page.goto('/satisfaction?wave=2019');
+	const rows = page.getByTestId('survey-questions-table').getByRole('table').locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	const overall = rows.filter({ hasText: '整体满意度' });
+	await expect(overall).toContainText('66.7%');
+	await expect(overall.locator('td').nth(3)).toHaveText('6');
+	const repairs = rows.filter({ hasText: '报修服务满意度' });
+	await expect(repairs).toContainText('50.0%');
+	await expect(repairs.locator('td').nth(3)).toHaveText('4');
+	await expect(repairs.locator('td').nth(10)).toHaveText('2');
 });
 
 test('every kind has a template workbook to download, headers in Chinese with an instructions sheet', async ({

@@ -51,7 +51,7 @@ export function buildDriverQuadrantOption(points: DriverPoint[]): ChartSpec {
 				formatter: (params: { data: DriverDatum }) =>
 					`${params.data.name} · ${params.data.quadrantLabel}<br/>${m.chart_driver_performance()}: ${percent(params.data.value[0])}<br/>${m.chart_driver_importance()}: ${decimal(params.data.value[1])}`
 			},
-			grid: { left: 8, right: 24, top: 24, bottom: 32, containLabel: true },
+			grid: { left: 32, right: 24, top: 16, bottom: 32, containLabel: true },
 			xAxis: {
 				type: 'value',
 				name: m.chart_driver_performance(),
@@ -60,7 +60,13 @@ export function buildDriverQuadrantOption(points: DriverPoint[]): ChartSpec {
 				scale: true,
 				axisLabel: { formatter: (value: number) => percent(value) }
 			},
-			yAxis: { type: 'value', name: m.chart_driver_importance(), scale: true },
+			yAxis: {
+				type: 'value',
+				name: m.chart_driver_importance(),
+				nameLocation: 'middle',
+				nameGap: 40,
+				scale: true
+			},
 			series: [
 				{
 					type: 'scatter',

@@ -71,7 +71,9 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 		...(hasNotes ? { note: cell.note ?? '' } : {})
 	}));
 	const values = placed.filter(({ cell }) => !cell.muted).map(({ cell }) => cell.value);
-	const labelOf = (item: HeatmapDatum) => format(item.value[2]) + (item.note ? `\n${item.note}` : '');
+	// A greyed cell shows its n (why it is grey); the others their value, with the n in the tooltip and table.
+	const labelOf = (item: HeatmapDatum, muted: boolean) =>
+		muted && item.note ? `${format(item.value[2])} (${item.note})` : format(item.value[2]);
 
 	return {
 		option: {
@@ -115,7 +117,7 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 					type: 'heatmap',
 					name: input.valueLabel,
 					data,
-					label: { show: true, formatter: (params: { data: HeatmapDatum }) => labelOf(params.data) },
+					label: { show: true, formatter: (params: { data: HeatmapDatum }) => labelOf(params.data, false) },
 					emphasis: { itemStyle: { shadowBlur: 8, shadowColor: 'rgba(0, 0, 0, 0.4)' } }
 				},
 				...(mutedData.length > 0
@@ -127,7 +129,7 @@ export function buildHeatmapOption(input: HeatmapInput): ChartSpec {
 								label: {
 									show: true,
 									color: '#777',
-									formatter: (params: { data: HeatmapDatum }) => labelOf(params.data)
+									formatter: (params: { data: HeatmapDatum }) => labelOf(params.data, true)
 								}
 							}
 						]

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The compare-with value that turns the comparison off (an empty field means "the default"). */
+export const noComparison = 'none';
+
 const code = z
 	.string()
 	.trim()

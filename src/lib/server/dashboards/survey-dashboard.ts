@@ -14,6 +14,7 @@ import {
 } from '../metrics/survey-area-results.ts';
 import { countRespondentsByArea, countSurveyAnswers } from '../metrics/survey-answer-counts.ts';
 import { computeSatisfactionChanges, type SatisfactionChange } from '../metrics/survey-comparison.ts';
+import { searchSurveyComments, type SurveyCommentPage } from '../metrics/survey-comments.ts';
 import { computeSurveyDrivers, type SurveyDriver } from '../metrics/survey-drivers.ts';
 import {
 	computeDimensionResults,
@@ -56,7 +57,11 @@ export interface SurveyDashboard {
 	settings: SurveySettings;
 	/** null when no survey has been loaded (or none is in the caller's scope). */
 	results: SurveyResults | null;
+	/** The wave's verbatim comments as searched in the URL, masked. */
+	comments: SurveyCommentPage | null;
 }
+
+export const commentPageSize = 20;
 
 /** The calibre a view names; an id the site does not declare is the caller's error. */
 function resolveCalibre(settings: SurveySettings, id: string | undefined): SurveyCalibre {
@@ -82,12 +87,26 @@ export async function loadSurveyDashboard(
 		const waves = await listSurveyWaves(connection, scope);
 		const picked = pickSurveyWaves(waves, view);
 		if (picked.unknown !== null) error(404, `No survey wave "${picked.unknown}"`);
-		if (picked.wave === null) return { waves, settings, results: null };
+		if (picked.wave === null) return { waves, settings, results: null, comments: null };
 		const results = await computeSurveyResults(connection, filters, scope, settings, calibre, {
 			wave: picked.wave,
 			previous: picked.previous
 		});
-		return { waves, settings, results };
+		const comments = await searchSurveyComments(
+			connection,
+			{
+				waveId: picked.wave.id,
+				areas: filters.area,
+				text: view.commentText ?? null,
+				questionCode: view.commentQuestion ?? null,
+				answerGroup: view.commentAnswer,
+				page: view.commentPage,
+				pageSize: commentPageSize
+			},
+			scope,
+			calibre
+		);
+		return { waves, settings, results, comments };
 	});
 }
 

@@ -45,12 +45,8 @@ function measureWidth(value: ExportCell | undefined): number {
  * The table as one worksheet: bold header, numbers as numbers with a number format per column (percent as
  * `0.0%`), text neutralised and written as plain strings (never formulas), a bold totals row, fitted widths.
  */
-export async function buildXlsxWorkbook(table: ExportTable): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.created = new Date(0);
-	const sheet = workbook.addWorksheet(sanitiseSheetName(table.name), {
-		views: [{ state: 'frozen', ySplit: 1 }]
-	});
+function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, sheetName: string): void {
+	const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
 	const lines = listExportLines(table);
 	lines.forEach((line, index) => {
 		const row = sheet.addRow(
@@ -68,6 +64,23 @@ export async function buildXlsxWorkbook(table: ExportTable): Promise<Buffer> {
 		}
 		const widest = Math.max(...lines.map((line) => measureWidth(line[index])));
 		sheetColumn.width = Math.min(60, Math.max(8, widest + 2));
+	});
+}
+
+export async function buildXlsxWorkbook(table: ExportTable): Promise<Buffer> {
+	return buildXlsxWorkbookOfTables([table]);
+}
+
+/** Several tables, one sheet each (names made unique within Excel's 31 characters), in the given order. */
+export async function buildXlsxWorkbookOfTables(tables: readonly ExportTable[]): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.created = new Date(0);
+	const used = new Set<string>();
+	tables.forEach((table, index) => {
+		let name = sanitiseSheetName(table.name);
+		if (used.has(name.toLowerCase())) name = sanitiseSheetName(`${name.slice(0, 27)} ${index + 1}`);
+		used.add(name.toLowerCase());
+		addTableSheet(workbook, table, name);
 	});
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }

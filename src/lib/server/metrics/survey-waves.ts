@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '$pipelines/db/database.ts';
 import type { AreaScope } from '../scope.ts';
+import { noComparison } from '$lib/filters/survey-view-params.ts';
 import { selectRespondents } from './survey-answer-counts.ts';
 
 /** A wave with its "summary of approach" (what a regulator asks a landlord to publish about its survey). */
@@ -89,6 +90,7 @@ export function pickSurveyWaves(
 	const wave = requested.wave === undefined ? (waves[0] ?? null) : (find(requested.wave) ?? null);
 	if (requested.wave !== undefined && wave === null)
 		return { wave: null, previous: null, unknown: requested.wave };
+	if (requested.compareWave === noComparison) return { wave, previous: null, unknown: null };
 	if (requested.compareWave !== undefined) {
 		const previous = find(requested.compareWave) ?? null;
 		if (previous === null) return { wave, previous: null, unknown: requested.compareWave };
