@@ -130,3 +130,17 @@ test('a questionnaire edit is saved, and a changed wording flags the year-over-y
 	await expect(changes.filter({ hasText: 'Q5' }).first()).toContainText('wording changed');
 	await expect(changes.filter({ hasText: 'Q1' }).first()).not.toContainText('wording changed');
 });
+
+test('printing shows every row of the paged tables and hides the controls', async ({ page }) => {
+	await page.goto('/satisfaction');
+	await waitForHydration(page);
+	const rows = page.getByTestId('survey-area-changes-table').getByRole('table').locator('tbody tr');
+	await expect(rows).toHaveCount(25);
+	await page.emulateMedia({ media: 'print' });
+	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+	// 8 areas × 11 rated questions.
+	await expect(rows).toHaveCount(88);
+	await expect(page.getByTestId('survey-controls')).toBeHidden();
+	await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+	await expect(rows).toHaveCount(25);
+});
