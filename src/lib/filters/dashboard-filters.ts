@@ -88,7 +88,8 @@ function utcDate(year: number, monthIndex: number, day = 1): Date {
 	return new Date(Date.UTC(year, monthIndex, day));
 }
 
-function addDays(iso: string, days: number): string {
+/** The day `days` later (or earlier). */
+export function addDays(iso: string, days: number): string {
 	const date = new Date(`${iso}T00:00:00Z`);
 	date.setUTCDate(date.getUTCDate() + days);
 	return toIso(date);

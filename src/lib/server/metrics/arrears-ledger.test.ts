@@ -1,144 +1,31 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
+import { queryRows, type CourtyardDatabase } from '$pipelines/db/database.ts';
 import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
 import {
 	agingBucketOf,
+	buildLedgerSql,
 	computeArrearsByAging,
 	computeArrearsTotals,
 	computeBillBalances
 } from './arrears-ledger.ts';
-
-interface BillRow {
-	id: string;
-	unit: string;
-	area: string;
-	building: string;
-	period: string;
-	due_date: string;
-	/** In cents, so the reference is exact. */
-	due: number;
-}
-
-interface PaymentRow {
-	id: string;
-	bill_id: string | null;
-	unit: string | null;
-	area: string | null;
-	paid_at: string;
-	amount: number;
-}
-
-interface Ledger {
-	bills: BillRow[];
-	payments: PaymentRow[];
-}
-
-const dayMs = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
-
-/**
- * SPEC §5 (Fees) written out plainly: named payments first, then the unit's unnamed payments one at a
- * time in paid_at order over its open bills oldest first. Amounts in cents.
- */
-function computeReference(ledger: Ledger, asOf: string, areas: readonly string[] | null) {
-	const inScope = (area: string | null | undefined) => areas === null || areas.includes(area ?? '');
-	const billById = new Map(ledger.bills.map((bill) => [bill.id, bill]));
-	const unitArea = (unit: string) => ledger.bills.find((bill) => bill.unit === unit)?.area;
-	const due = ledger.bills.filter((bill) => bill.due_date <= asOf && inScope(bill.area));
-	const counted = ledger.payments
-		.filter((payment) => payment.paid_at.slice(0, 10) <= asOf)
-		.map((payment) => {
-			const named = payment.bill_id ? billById.get(payment.bill_id) : undefined;
-			const unit = named?.unit ?? payment.unit;
-			return { ...payment, named, unit, area: named?.area ?? payment.area ?? unitArea(unit ?? '') };
-		})
-		.filter((p) => p.unit !== null && (!p.named || p.named.due_date <= asOf) && inScope(p.area))
-		.sort((a, b) => a.paid_at.localeCompare(b.paid_at) || a.id.localeCompare(b.id));
-	const paid = new Map(due.map((bill) => [bill.id, 0]));
-	const overpaid = new Map<string, number>();
-	const addOverpaid = (unit: string, amount: number) =>
-		amount > 0 && overpaid.set(unit, (overpaid.get(unit) ?? 0) + amount);
-	for (const payment of counted.filter((p) => p.named)) {
-		const bill = payment.named!;
-		const applied = Math.min(payment.amount, bill.due - paid.get(bill.id)!);
-		paid.set(bill.id, paid.get(bill.id)! + applied);
-		addOverpaid(bill.unit, payment.amount - applied);
-	}
-	const oldestFirst = [...due].sort(
-		(a, b) =>
-			a.period.localeCompare(b.period) || a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id)
-	);
-	for (const payment of counted.filter((p) => !p.named)) {
-		let left = payment.amount;
-		for (const bill of oldestFirst.filter((b) => b.unit === payment.unit)) {
-			const applied = Math.min(left, bill.due - paid.get(bill.id)!);
-			paid.set(bill.id, paid.get(bill.id)! + applied);
-			left -= applied;
-		}
-		addOverpaid(payment.unit!, left);
-	}
-	const bills = due.map((bill) => ({
-		billId: bill.id,
-		amountDue: bill.due,
-		paid: paid.get(bill.id)!,
-		outstanding: bill.due - paid.get(bill.id)!,
-		daysPastDue: daysBetween(bill.due_date, asOf)
-	}));
-	return {
-		bills,
-		overpaid,
-		totals: {
-			totalDue: bills.reduce((sum, bill) => sum + bill.amountDue, 0),
-			totalPaid: counted.reduce((sum, payment) => sum + payment.amount, 0),
-			totalArrears: bills.reduce((sum, bill) => sum + bill.outstanding, 0),
-			totalOverpayments: 0 - [...overpaid.values()].reduce((sum, amount) => sum + amount, 0)
-		}
-	};
-}
+import {
+	bill,
+	cents,
+	computeReferenceLedger,
+	dayMs,
+	ledgerArbitrary,
+	loadLedger,
+	openLedgerDatabase,
+	pay,
+	shiftDay,
+	type Ledger
+} from './arrears-ledger.test-helper.ts';
 
 let db: CourtyardDatabase;
 const noFilters = dashboardFiltersSchema.parse({});
 const everywhere: AreaScope = { kind: 'all' };
-// + 0 turns a negative zero into zero
-const cents = (amount: number) => Math.round(amount * 100) + 0;
-
-async function loadLedger(ledger: Ledger) {
-	await db.writer.run('DELETE FROM fee_bills; DELETE FROM payments');
-	for (const bill of ledger.bills) {
-		await db.writer.run(
-			`INSERT INTO fee_bills (id, batch_id, unit, area, building, fee_type, period, amount_due, due_date)
-			VALUES ($id, 1, $unit, $area, $building, 'management', $period::DATE, $due::DECIMAL(14,2) / 100, $dueDate::DATE)`,
-			{
-				id: bill.id,
-				unit: bill.unit,
-				area: bill.area,
-				building: bill.building,
-				period: bill.period,
-				due: String(bill.due),
-				dueDate: bill.due_date
-			}
-		);
-	}
-	for (const payment of ledger.payments) {
-		await db.writer.run(
-			`INSERT INTO payments (id, batch_id, bill_id, unit, area, paid_at, amount)
-			VALUES ($id, 1, $billId, $unit, $area, $paidAt::TIMESTAMP, $amount::DECIMAL(14,2) / 100)`,
-			{
-				id: payment.id,
-				billId: payment.bill_id,
-				unit: payment.unit,
-				area: payment.area,
-				paidAt: payment.paid_at,
-				amount: String(payment.amount)
-			}
-		);
-	}
-}
 
 /** The SQL ledger in cents, shaped like the reference. */
 async function computeInCents(asOf: string, scope: AreaScope = everywhere) {
@@ -146,11 +33,10 @@ async function computeInCents(asOf: string, scope: AreaScope = everywhere) {
 	const totals = await computeArrearsTotals(db.writer, noFilters, scope, asOf);
 	return {
 		bills: balances.bills.map((bill) => ({
-			billId: bill.billId,
+			...bill,
 			amountDue: cents(bill.amountDue),
 			paid: cents(bill.paid),
-			outstanding: cents(bill.outstanding),
-			daysPastDue: bill.daysPastDue
+			outstanding: cents(bill.outstanding)
 		})),
 		overpaid: new Map(balances.overpayments.map((unit) => [unit.unit, cents(unit.amount)])),
 		totals: Object.fromEntries(Object.entries(totals).map(([key, value]) => [key, cents(value)]))
@@ -158,9 +44,9 @@ async function computeInCents(asOf: string, scope: AreaScope = everywhere) {
 }
 
 async function expectMatchesReference(ledger: Ledger, asOf: string, areas: readonly string[] | null = null) {
-	await loadLedger(ledger);
+	await loadLedger(db, ledger);
 	const actual = await computeInCents(asOf, areas ? { kind: 'areas', areas } : everywhere);
-	const expected = computeReference(ledger, asOf, areas);
+	const expected = computeReferenceLedger(ledger, asOf, areas);
 	const byId = (a: { billId: string }, b: { billId: string }) => a.billId.localeCompare(b.billId);
 	expect(actual.bills.sort(byId)).toEqual(expected.bills.sort(byId));
 	expect(actual.overpaid).toEqual(expected.overpaid);
@@ -170,41 +56,8 @@ async function expectMatchesReference(ledger: Ledger, asOf: string, areas: reado
 	return actual;
 }
 
-const bill = (
-	id: string,
-	unit: string,
-	period: string,
-	due: number,
-	dueDate: string,
-	area = 'A'
-): BillRow => ({
-	id,
-	unit,
-	area,
-	building: `${area}1`,
-	period,
-	due_date: dueDate,
-	due
-});
-const pay = (
-	id: string,
-	unit: string | null,
-	billId: string | null,
-	paidAt: string,
-	amount: number
-): PaymentRow => ({
-	id,
-	bill_id: billId,
-	unit,
-	area: null,
-	paid_at: paidAt,
-	amount
-});
-
 beforeAll(async () => {
-	db = await openDatabase(
-		path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'courtyard-arrears-')), 'a.duckdb')
-	);
+	db = await openLedgerDatabase();
 });
 afterAll(() => db.close());
 
@@ -313,7 +166,7 @@ describe('aging', () => {
 				new Date(Date.parse(asOf) - days * dayMs).toISOString().slice(0, 10)
 			)
 		);
-		await loadLedger({ bills, payments: [] });
+		await loadLedger(db, { bills, payments: [] });
 		const aging = await computeArrearsByAging(db.writer, noFilters, everywhere, asOf);
 		const expected = new Map<string | null, number>();
 		edges.forEach((days, index) => {
@@ -327,70 +180,39 @@ describe('aging', () => {
 });
 
 describe('the ledger against the reference, on random ledgers', () => {
-	const day = (offset: number) =>
-		new Date(Date.parse('2026-01-01') + offset * dayMs).toISOString().slice(0, 10);
-	const units = ['U1', 'U2', 'U3'];
-	const unitAreas: Record<string, string> = { U1: 'A', U2: 'A', U3: 'B' };
-	const ledgerArbitrary = fc
-		.record({
-			bills: fc.array(
-				fc.record({
-					unit: fc.constantFrom(...units),
-					month: fc.nat(5),
-					dueLag: fc.nat(40),
-					due: fc.integer({ min: 1, max: 20000 })
-				}),
-				{ maxLength: 8 }
-			),
-			payments: fc.array(
-				fc.record({
-					unit: fc.constantFrom(...units),
-					billIndex: fc.option(fc.nat(9), { nil: null }),
-					withArea: fc.boolean(),
-					day: fc.nat(240),
-					second: fc.nat(86_399),
-					amount: fc.integer({ min: 1, max: 20000 })
-				}),
-				{ maxLength: 8 }
-			),
-			asOf: fc.nat(240),
-			scope: fc.constantFrom(null, ['A'], ['B'])
-		})
-		.map(({ bills, payments, asOf, scope }) => {
-			const billRows = bills.map((b, index) => {
-				const period = `2026-0${b.month + 1}-01`;
-				return bill(
-					`B${index}`,
-					b.unit,
-					period,
-					b.due,
-					day(daysBetween('2026-01-01', period) + b.dueLag),
-					unitAreas[b.unit]
-				);
-			});
-			const paymentRows = payments.map((p, index): PaymentRow => {
-				const named = p.billIndex === null ? undefined : billRows[p.billIndex];
-				const time = new Date(Date.parse(day(p.day)) + p.second * 1000)
-					.toISOString()
-					.slice(0, 19)
-					.replace('T', ' ');
-				return {
-					id: `P${index}`,
-					// a bill id that matches no bill stands in for an unknown one
-					bill_id: p.billIndex === null ? null : (named?.id ?? `missing-${p.billIndex}`),
-					unit: named ? null : p.unit,
-					area: p.withArea ? unitAreas[p.unit] : null,
-					paid_at: time,
-					amount: p.amount
-				};
-			});
-			return { ledger: { bills: billRows, payments: paymentRows }, asOf: day(asOf), scope };
-		});
-
 	it('matches per bill, per unit and in total, and keeps the SPEC invariant', async () => {
 		await fc.assert(
 			fc.asyncProperty(ledgerArbitrary, async ({ ledger, asOf, scope }) => {
 				await expectMatchesReference(ledger, asOf, scope);
+			}),
+			{ numRuns: 40 }
+		);
+	}, 30_000);
+
+	it('gives the same balances for several as-of days in one pass as for each day alone', async () => {
+		await fc.assert(
+			fc.asyncProperty(ledgerArbitrary, fc.nat(120), async ({ ledger, asOf, scope }, back) => {
+				await loadLedger(db, ledger);
+				const days = [shiftDay(asOf, -back), asOf];
+				const ledgerSql = buildLedgerSql(
+					noFilters,
+					scope ? { kind: 'areas', areas: scope } : everywhere,
+					days
+				);
+				const rows = await queryRows<{ asOf: string; billId: string; paid: number; outstanding: number }>(
+					db.writer,
+					`${ledgerSql.sql} SELECT as_of::VARCHAR AS asOf, id AS billId, paid::DOUBLE AS paid,
+						outstanding::DOUBLE AS outstanding FROM ledger_bills ORDER BY 1, 2`,
+					ledgerSql.params
+				);
+				const expected = [...new Set(days)].sort().flatMap((day) =>
+					computeReferenceLedger(ledger, day, scope)
+						.bills.map((b) => ({ asOf: day, billId: b.billId, paid: b.paid, outstanding: b.outstanding }))
+						.sort((a, b) => a.billId.localeCompare(b.billId))
+				);
+				expect(
+					rows.map((row) => ({ ...row, paid: cents(row.paid), outstanding: cents(row.outstanding) }))
+				).toEqual(expected);
 			}),
 			{ numRuns: 40 }
 		);

@@ -16,7 +16,9 @@ import type { SqlCondition } from './record-selection.ts';
  *   to nobody and is left out.
  * - Unnamed payments of a unit, taken in paid_at order, fill the unit's open bills oldest first (period,
  *   due date, id), splitting a payment where needed. Filling in order only moves the total, so each bill's
- *   share is `min(open, unnamed total − open amount of the older bills)`, a window sum in SQL.
+ *   share is `min(open, unnamed total − open amount of the older bills)`, a window sum in SQL. Bills that
+ *   named payments already settled add nothing to that sum, so the window (the ledger's costliest step)
+ *   runs over the open ones only — a small share of the bills in practice.
  * - Whatever is left once every due bill of the unit is paid is the unit's overpayment.
  * - A payment's place is its bill's place, else its own area/building, else that of its unit's bills, so
  *   scope and the page's area/building filters select payments as they select bills.
@@ -87,8 +89,8 @@ export function agingBucketOf(daysPastDue: number): AgingBucket | null {
 	return bucketUpperDays.find(([, upper]) => daysPastDue <= upper)![0];
 }
 
-/** The same bucketing in SQL, built from the one table of edges above. */
-const agingBucketSql = `CASE ${bucketUpperDays
+/** The same bucketing in SQL over a `days_past_due` column (≥ 1), built from the one table of edges above. */
+export const agingBucketSql = `CASE ${bucketUpperDays
 	.slice(0, -1)
 	.map(([bucket, upper]) => `WHEN days_past_due <= ${upper} THEN '${bucket}'`)
 	.join(' ')} ELSE 'over-365' END`;
@@ -101,7 +103,7 @@ export interface ArrearsByAging {
 }
 
 /** The page's area/building filters and the caller's scope, over a table's place columns. */
-function selectFeePlaces(filters: DashboardFilters, scope: AreaScope): SqlCondition {
+export function selectFeePlaces(filters: DashboardFilters, scope: AreaScope): SqlCondition {
 	const scopeCondition = buildScopeCondition(scope);
 	const parts = [scopeCondition.sql];
 	const params: Record<string, DuckDBValue> = { ...scopeCondition.params };
@@ -114,16 +116,28 @@ function selectFeePlaces(filters: DashboardFilters, scope: AreaScope): SqlCondit
 }
 
 /**
- * The ledger as CTEs: `ledger_bills` (one row per due bill with paid/outstanding, DECIMAL),
- * `ledger_payments` (the payments counted) and `ledger_units` (per unit overpayment).
+ * The ledger as CTEs, for one or several as-of days at once: `ledger_bills` (one row per as-of day and
+ * bill due by it, with paid/outstanding, DECIMAL), `ledger_payments` (the payments counted at each day)
+ * and `ledger_units` (per unit overpayment at each day), each with its `as_of`; and `placed_payments`
+ * (every payment made by the latest day, with its unit and place, whatever it paid for). A metric that
+ * needs balances at two days (the start of a period and D) reads both from one pass instead of running
+ * the ledger twice. The parameters are those of the page's places plus `$asOfs`; a query adding its own
+ * must not reuse those names.
  */
-function buildLedgerSql(filters: DashboardFilters, scope: AreaScope, asOf: string): SqlCondition {
+export function buildLedgerSql(
+	filters: DashboardFilters,
+	scope: AreaScope,
+	asOf: string | readonly string[]
+): SqlCondition {
 	const places = selectFeePlaces(filters, scope);
-	const sql = `WITH unit_places AS (
+	const asOfs = typeof asOf === 'string' ? [asOf] : [...asOf];
+	const sql = `WITH as_of_days AS (SELECT DISTINCT unnest($asOfs::VARCHAR[])::DATE AS as_of),
+		unit_places AS (
 			SELECT unit, min(area) AS area, min(building) AS building FROM fee_bills GROUP BY unit),
 		due_bills AS (
-			SELECT id, unit, area, building, fee_type, period, due_date, amount_due FROM fee_bills
-			WHERE due_date <= $asOf::DATE AND ${places.sql}),
+			SELECT d.as_of, b.id, b.unit, b.area, b.building, b.fee_type, b.period, b.due_date, b.amount_due
+			FROM fee_bills b JOIN as_of_days d ON b.due_date <= d.as_of
+			WHERE ${places.sql}),
 		placed_payments AS (
 			SELECT p.id, p.amount, p.paid_at, named.id AS bill_id, named.due_date AS bill_due_date,
 				coalesce(named.unit, p.unit) AS unit,
@@ -132,33 +146,39 @@ function buildLedgerSql(filters: DashboardFilters, scope: AreaScope, asOf: strin
 			FROM payments p
 			LEFT JOIN fee_bills named ON named.id = p.bill_id
 			LEFT JOIN unit_places u ON u.unit = coalesce(named.unit, p.unit)
-			WHERE p.paid_at < $asOf::DATE + INTERVAL 1 DAY),
+			WHERE p.paid_at < (SELECT max(as_of) FROM as_of_days) + INTERVAL 1 DAY),
 		ledger_payments AS (
-			SELECT * FROM placed_payments
-			WHERE unit IS NOT NULL AND (bill_id IS NULL OR bill_due_date <= $asOf::DATE) AND ${places.sql}),
+			SELECT d.as_of, p.* FROM placed_payments p
+			JOIN as_of_days d ON p.paid_at < d.as_of + INTERVAL 1 DAY AND (p.bill_id IS NULL OR p.bill_due_date <= d.as_of)
+			WHERE p.unit IS NOT NULL AND ${places.sql}),
 		named_paid AS (
-			SELECT bill_id, sum(amount) AS paid FROM ledger_payments WHERE bill_id IS NOT NULL GROUP BY bill_id),
+			SELECT as_of, bill_id, sum(amount) AS paid FROM ledger_payments WHERE bill_id IS NOT NULL
+			GROUP BY as_of, bill_id),
 		unnamed_paid AS (
-			SELECT unit, sum(amount) AS paid FROM ledger_payments WHERE bill_id IS NULL GROUP BY unit),
+			SELECT as_of, unit, sum(amount) AS paid FROM ledger_payments WHERE bill_id IS NULL GROUP BY as_of, unit),
 		opened AS (
 			SELECT b.*, least(coalesce(n.paid, 0), b.amount_due) AS named_applied,
 				greatest(b.amount_due - coalesce(n.paid, 0), 0) AS open_amount,
 				greatest(coalesce(n.paid, 0) - b.amount_due, 0) AS named_excess
-			FROM due_bills b LEFT JOIN named_paid n ON n.bill_id = b.id),
+			FROM due_bills b LEFT JOIN named_paid n ON n.bill_id = b.id AND n.as_of = b.as_of),
 		filled AS (
+			SELECT o.*, 0::DECIMAL(38,2) AS unnamed_applied FROM opened o WHERE o.open_amount = 0
+			UNION ALL
 			SELECT o.*, least(o.open_amount, greatest(coalesce(u.paid, 0) - (sum(o.open_amount) OVER (
-					PARTITION BY o.unit ORDER BY o.period, o.due_date, o.id ROWS UNBOUNDED PRECEDING) - o.open_amount), 0))
-				AS unnamed_applied
-			FROM opened o LEFT JOIN unnamed_paid u ON u.unit = o.unit),
+					PARTITION BY o.as_of, o.unit ORDER BY o.period, o.due_date, o.id ROWS UNBOUNDED PRECEDING)
+					- o.open_amount), 0)) AS unnamed_applied
+			FROM opened o LEFT JOIN unnamed_paid u ON u.unit = o.unit AND u.as_of = o.as_of
+			WHERE o.open_amount > 0),
 		ledger_bills AS (
 			SELECT *, named_applied + unnamed_applied AS paid, open_amount - unnamed_applied AS outstanding,
-				datediff('day', due_date, $asOf::DATE) AS days_past_due
+				datediff('day', due_date, as_of) AS days_past_due
 			FROM filled),
 		ledger_units AS (
-			SELECT unit, any_value(area) AS area, any_value(building) AS building,
-				sum(amount) - coalesce((SELECT sum(b.paid) FROM ledger_bills b WHERE b.unit = p.unit), 0) AS overpaid
-			FROM ledger_payments p GROUP BY unit)`;
-	return { sql, params: { ...places.params, asOf } };
+			SELECT as_of, unit, any_value(area) AS area, any_value(building) AS building,
+				sum(amount) - coalesce((SELECT sum(b.paid) FROM ledger_bills b
+					WHERE b.unit = p.unit AND b.as_of = p.as_of), 0) AS overpaid
+			FROM ledger_payments p GROUP BY as_of, unit)`;
+	return { sql, params: { ...places.params, asOfs: JSON.stringify(asOfs) } };
 }
 
 /** Every bill due by D with what was paid and what is outstanding, and every unit that overpaid. */

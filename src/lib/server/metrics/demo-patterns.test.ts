@@ -6,6 +6,7 @@ import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts'
 import { loadDemoData } from '$pipelines/demo/load-demo.ts';
 import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
 import { defaultSlaSettings } from '../settings/sla-settings.ts';
+import { computeArrearsByPlace } from './arrears-breakdown.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintTimelinessBy } from './complaint-timeliness.ts';
 
@@ -43,5 +44,12 @@ describe('metrics on the demo data', () => {
 			'department'
 		);
 		expect(byDepartment[0].key).toBe('工程部');
+	});
+
+	it('puts the planted long-aged arrears (科技大厦) first among areas by arrears > 180 days', async () => {
+		const areas = await computeArrearsByPlace(db.writer, filters, { kind: 'all' }, '2026-10-31', 'area');
+		const byOld = [...areas].sort((a, b) => b.outstandingOver180Days - a.outstandingOver180Days);
+		expect(byOld[0].area).toBe('科技大厦');
+		expect(byOld[0].outstandingOver180Days).toBeGreaterThan(2 * byOld[1].outstandingOver180Days);
 	});
 });
