@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 
 const categories = ['电梯', '装修噪音', '清洁卫生', '停车', '公共设施', '绿化', '虫害', '服务态度'];
-const areas = [
+/** The demo's eight areas. */
+export const benchAreas = [
 	'翠湖花园',
 	'锦绣江南',
 	'阳光新城',
@@ -47,7 +48,7 @@ export function buildBenchRow(i: number): string[] {
 		`C${String(i).padStart(8, '0')}`,
 		received,
 		channels[i % channels.length],
-		areas[i % areas.length],
+		benchAreas[i % benchAreas.length],
 		`${1 + (i % 14)}栋`,
 		`${1 + (i % 14)}-${1 + (i % 3)}-${100 + (i % 2800)}`,
 		categories[i % categories.length],

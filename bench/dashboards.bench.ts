@@ -8,12 +8,14 @@ import { chromium } from '@playwright/test';
 import { openDatabase } from '../pipelines/db/database.ts';
 
 const outDir = path.resolve('bench', 'out');
-const samples = Number(process.env.BENCH_SAMPLES ?? 30);
+export const samples = Number(process.env.BENCH_SAMPLES ?? 30);
 const port = 4390;
+/** Where `startServer` listens. */
+export const serverUrl = `http://127.0.0.1:${port}`;
 const pages = ['/', '/complaints', '/timeliness'];
 
 /** The demo database, built once through the real pipeline (`prepare-db`), then reused. */
-function ensureDemoDatabase(): string {
+export function ensureDemoDatabase(): string {
 	const file = path.join(outDir, 'dashboards-1x.duckdb');
 	if (!fs.existsSync(file)) {
 		execFileSync(process.execPath, ['--import', 'tsx', 'pipelines/cli/prepare-database.ts'], {
@@ -44,14 +46,15 @@ async function ensureTenfoldDatabase(source: string): Promise<string> {
 	return file;
 }
 
-async function startServer(database: string): Promise<ChildProcess> {
+/** The built server (`npm run build`) on `database`, once it answers /health. */
+export async function startServer(database: string): Promise<ChildProcess> {
 	const server = spawn(process.execPath, ['build'], {
 		env: { ...process.env, COURTYARD_DB: database, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: 'ignore'
 	});
 	for (let attempt = 0; attempt < 300; attempt++) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return server;
+			if ((await fetch(`${serverUrl}/health`)).ok) return server;
 		} catch {
 			// not listening yet
 		}
@@ -65,7 +68,8 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function timeUrl(url: string): Promise<{ p50: number; p95: number }> {
+/** p50 and p95 of `samples` sequential requests after one warm-up; a failed answer stops the bench. */
+export async function timeUrl(url: string): Promise<{ p50: number; p95: number }> {
 	await fetch(url).then((response) => response.arrayBuffer());
 	const times: number[] = [];
 	for (let i = 0; i < samples; i++) {
@@ -82,7 +86,7 @@ async function timeUrl(url: string): Promise<{ p50: number; p95: number }> {
 async function measureEndpoints(database: string): Promise<Map<string, { p50: number; p95: number }>> {
 	const server = await startServer(database);
 	try {
-		const base = `http://127.0.0.1:${port}`;
+		const base = serverUrl;
 		const listing = await (await fetch(`${base}/api/metrics/nope`)).json();
 		const names = String(listing.message).split('Available: ')[1].split(', ');
 		const results = new Map<string, { p50: number; p95: number }>();
@@ -117,7 +121,7 @@ async function measurePageScripts(database: string): Promise<Map<string, number>
 					})
 				);
 			});
-			await page.goto(`http://127.0.0.1:${port}${pagePath}`, { waitUntil: 'networkidle' });
+			await page.goto(`${serverUrl}${pagePath}`, { waitUntil: 'networkidle' });
 			await Promise.all(pending);
 			sizes.set(pagePath, bytes);
 			await context.close();

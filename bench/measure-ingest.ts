@@ -8,8 +8,11 @@ import { cliLimits } from '../pipelines/load/limits.ts';
 import { readXlsxRows } from '../pipelines/readers/xlsx.reader.ts';
 
 const [mode, dbPath, filePath] = process.argv.slice(2);
-fs.rmSync(dbPath, { force: true });
-fs.rmSync(dbPath + '.wal', { force: true });
+// 'ingest-into' loads into the database as it is (a copy of the demo's, for a survey wave beside its waves).
+if (mode !== 'ingest-into') {
+	fs.rmSync(dbPath, { force: true });
+	fs.rmSync(dbPath + '.wal', { force: true });
+}
 let started = performance.now();
 let rows = 0;
 if (mode === 'duckdb-read-csv') {

@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeBenchCsv, writeBenchXlsx } from './complaints-fixture.ts';
 import { runDashboardBench } from './dashboards.bench.ts';
+import { formatRate, measureIngest, type Measurement } from './ingest-measurement.ts';
+import { runSurveyBench } from './surveys.bench.ts';
 
-/** `BENCH_ONLY=ingest` or `BENCH_ONLY=dashboards` runs one half. */
+/** `BENCH_ONLY=ingest`, `BENCH_ONLY=dashboards` or `BENCH_ONLY=surveys` runs one part. */
 const only = process.env.BENCH_ONLY;
 
 const outDir = path.resolve('bench', 'out');
@@ -15,24 +17,8 @@ const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 200_000);
 const csvFile = path.join(outDir, `complaints-${csvRows}.csv`);
 const xlsxFile = path.join(outDir, `complaints-${xlsxRows}.xlsx`);
 
-interface Measurement {
-	mode: string;
-	rows: number;
-	seconds: number;
-	maxRssMb: number;
-}
-
 function measure(mode: string, file: string): Measurement {
-	// The built worker bundle is what the server and CLI run; build it so the measurement uses it.
-	const output = execFileSync(
-		process.execPath,
-		['--import', 'tsx', 'bench/measure-ingest.ts', mode, path.join(outDir, `${mode}.duckdb`), file],
-		{
-			encoding: 'utf8',
-			env: { ...process.env, COURTYARD_PARSE_WORKER: path.resolve('build/workers/parse-worker.mjs') }
-		}
-	);
-	return JSON.parse(output.trim().split('\n').pop()!) as Measurement;
+	return measureIngest(mode, path.join(outDir, `${mode}.duckdb`), file);
 }
 
 async function runIngestBench(): Promise<void> {
@@ -44,7 +30,7 @@ async function runIngestBench(): Promise<void> {
 	const ours = measure('ingest', csvFile);
 	const xlsxRead = measure('xlsx-read', xlsxFile);
 	const xlsx = measure('ingest', xlsxFile);
-	const rate = (m: Measurement) => Math.round(m.rows / m.seconds).toLocaleString('en-US');
+	const rate = (m: Measurement) => formatRate(m.rows, m.seconds);
 	const ratio = ours.seconds / physical.seconds;
 
 	console.log(
@@ -67,5 +53,6 @@ async function runIngestBench(): Promise<void> {
 	);
 }
 
-if (only !== 'dashboards') await runIngestBench();
-if (only !== 'ingest') await runDashboardBench();
+if (only === undefined || only === 'ingest') await runIngestBench();
+if (only === undefined || only === 'dashboards') await runDashboardBench();
+if (only === undefined || only === 'surveys') await runSurveyBench();

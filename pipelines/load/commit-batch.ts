@@ -129,7 +129,7 @@ async function mergeSurvey(
 	const survey = parsed.survey!;
 	await upsertWaveAndQuestions(connection, batchId, { id: waveId, year: survey.dominantYear }, survey);
 	const counts = await mergeRecords(connection, batchId, describeRespondentMergeTarget(parsed, waveId));
-	await mergeSurveyAnswers(connection, batchId, waveId, survey);
+	await mergeSurveyAnswers(connection, batchId, waveId, survey, counts.unchanged);
 	return counts;
 }
 

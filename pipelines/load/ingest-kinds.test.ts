@@ -67,6 +67,10 @@ describe('surveys', () => {
 		);
 		const second = await ingest(writeFixture(dir, 's2.csv', changed), { wave: '2025年度满意度调查' });
 		expect(second).toMatchObject({ rowsUpdated: 1, rowsUnchanged: 2, rowsLoaded: 0 });
+		// The unchanged respondents keep their answers once: only the changed one's are replaced.
+		expect(await queryRows(db.writer, 'SELECT count(*)::INTEGER AS n FROM survey_answers')).toEqual([
+			{ n: before.length }
+		]);
 		const [q1] = await queryRows<{ answer_code: string }>(
 			db.writer,
 			"SELECT answer_code FROM survey_answers WHERE respondent_id = 'R3' AND question_code = 'Q1'"

@@ -25,6 +25,12 @@ const normalisedScoreSql = `CASE q.scale WHEN 'likert5' THEN (a.score - 1) / 4.0
  * Drivers of overall satisfaction (SPEC §5): per dimension, the correlation across respondents of their
  * (mean, normalised) score on the dimension's questions with their overall-satisfaction score.
  * Screened-out respondents and non-answers are left out of each pair.
+ *
+ * Shaped for a wave of hundreds of thousands of respondents (bench/surveys.bench.ts): a dimension asked by
+ * one question takes its answers as they are, so only dimensions of several questions are averaged per
+ * respondent (a group per respondent and dimension cost seconds); and the place filter narrows the overall
+ * scores only — one row a respondent — which narrows every pair, instead of joining every answer to its
+ * respondent. Both CTEs are inlined, as materialising millions of rows cost more than reading them twice.
  */
 export async function computeSurveyDrivers(
 	connection: DuckDBConnection,
@@ -37,18 +43,26 @@ export async function computeSurveyDrivers(
 	const rows = await queryRows<{ dimension: string; importance: number | null; pairs: number }>(
 		connection,
 		`WITH ${screenedAnswersSql.with},
-			scored AS (
-				SELECT a.respondent_id, q.dimension, avg(${normalisedScoreSql}) AS value
+			rated AS (
+				SELECT code, dimension, scale, count(*) OVER (PARTITION BY dimension) AS questions
+				FROM survey_questions
+				WHERE wave_id = $wave AND dimension IS NOT NULL AND scale IN ('likert5', 'sat3', 'score0_10')),
+			normalised AS NOT MATERIALIZED (
+				SELECT a.respondent_id, q.dimension, q.questions, ${normalisedScoreSql} AS value
 				FROM survey_answers a
-				JOIN survey_respondents r ON r.wave_id = a.wave_id AND r.respondent_id = a.respondent_id
-				JOIN survey_questions q ON q.wave_id = a.wave_id AND q.code = a.question_code
+				JOIN rated q ON q.code = a.question_code
 				${screenedAnswersSql.joins}
-				WHERE a.wave_id = $wave AND a.score IS NOT NULL AND q.dimension IS NOT NULL
-					AND q.scale IN ('likert5', 'sat3', 'score0_10')
-					AND NOT ${screenedAnswersSql.screenedOut} AND ${respondents.sql}
-				GROUP BY ALL)
+				WHERE a.wave_id = $wave AND a.score IS NOT NULL AND NOT ${screenedAnswersSql.screenedOut}),
+			scored AS NOT MATERIALIZED (
+				SELECT respondent_id, dimension, value FROM normalised WHERE questions = 1
+				UNION ALL
+				SELECT respondent_id, dimension, avg(value) FROM normalised WHERE questions > 1 GROUP BY ALL),
+			overall AS (
+				SELECT respondent_id, value FROM scored
+				WHERE dimension = 'overall' AND respondent_id IN (
+					SELECT r.respondent_id FROM survey_respondents r WHERE r.wave_id = $wave AND ${respondents.sql}))
 			SELECT d.dimension, corr(d.value, o.value) AS importance, count(*)::INTEGER AS pairs
-			FROM scored d JOIN scored o ON o.respondent_id = d.respondent_id AND o.dimension = 'overall'
+			FROM scored d JOIN overall o USING (respondent_id)
 			WHERE d.dimension <> 'overall'
 			GROUP BY d.dimension`,
 		{ wave: waveId, waves: JSON.stringify([waveId]), ...respondents.params }
