@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 
-export type ChartCellFormat = 'integer' | 'percent' | 'decimal' | 'text' | 'day' | 'month';
+export type ChartCellFormat = 'integer' | 'percent' | 'decimal' | 'money' | 'text' | 'day' | 'month';
 
 export interface ChartTableColumn {
 	key: string;
@@ -28,7 +28,7 @@ export interface ChartSelectEvent {
 	dataIndex: number;
 }
 
-export type ChartValueFormat = 'integer' | 'percent' | 'decimal';
+export type ChartValueFormat = 'integer' | 'percent' | 'decimal' | 'money';
 
 /**
  * Set as `courtyardChart` on a chart's canvas region (`[role=img]`) once drawn, so end-to-end tests can find

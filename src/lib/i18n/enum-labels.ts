@@ -81,6 +81,12 @@ const enumerations = {
 		building_safety: m.survey_dimension_building_safety,
 		unassigned: m.survey_dimension_unassigned
 	},
+	feeType: {
+		management: m.arrears_fee_type_management,
+		utilities: m.arrears_fee_type_utilities,
+		parking: m.arrears_fee_type_parking,
+		other: m.arrears_fee_type_other
+	},
 	surveyScale: {
 		likert5: m.survey_scale_label_likert5,
 		sat3: m.survey_scale_label_sat3,

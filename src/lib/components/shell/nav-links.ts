@@ -7,6 +7,7 @@ export const navLinks = [
 	{ path: '/complaints', label: m.nav_complaints, dashboard: true },
 	{ path: '/timeliness', label: m.nav_timeliness, dashboard: true },
 	{ path: '/satisfaction', label: m.nav_satisfaction, dashboard: false },
+	{ path: '/arrears', label: m.nav_arrears, dashboard: true },
 	{ path: '/imports', label: m.nav_imports, dashboard: false }
 ] as const;
 

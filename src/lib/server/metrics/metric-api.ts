@@ -1,5 +1,6 @@
 import type { DashboardFilters, DateRange } from '$lib/filters/dashboard-filters.ts';
 import type { RecordTableParams } from '$lib/filters/record-table-params.ts';
+import { choosePlaceLevel, findLatestFeeDate } from '../dashboards/arrears-dashboard.ts';
 import { computeOverviewDashboard } from '../dashboards/overview-dashboard.ts';
 import { resolveSparklineMonths } from '../dashboards/kpi-tiles.ts';
 import {
@@ -9,6 +10,23 @@ import {
 	computeReturnVisitsByTeam
 } from '../dashboards/return-visit-dashboard.ts';
 import type { AreaScope } from '../scope.ts';
+import {
+	computeArrearsByFeeType,
+	computeArrearsByPlace,
+	computeArrearsReconciliation
+} from './arrears-breakdown.ts';
+import { computeArrearsByAging } from './arrears-ledger.ts';
+import {
+	computeArrearsByPeriodAge,
+	computeArrearsRecovery,
+	computeUnitsNewlyInArrears
+} from './arrears-recovery.ts';
+import { listArrearsUnits } from './arrears-units.ts';
+import {
+	computeCollectionRateByArea,
+	computeCollectionRateByMonth,
+	computeCollectionRateComparison
+} from './collection-rate.ts';
 import { computeComplaintHotspots } from './complaint-hotspots.ts';
 import { computeComplaintMix } from './complaint-mix.ts';
 import { listComplaintRecords } from './complaint-records.ts';
@@ -67,8 +85,27 @@ const metrics: Record<string, MetricFunction> = {
 	'return-visit-satisfaction-by-team': (c) => computeReturnVisitsByTeam(c)
 };
 
+/** The fee ledger at day D (the as-of day); without one in the URL, D is the ledger's latest payment day. */
+const atAsOf = (c: MetricContext) => [c.connection, c.filters, c.scope, c.asOf] as const;
+
+/** Figures of the fee ledger, published like the others but with D defaulting to the ledger's own latest day. */
+const ledgerMetrics: Record<string, MetricFunction> = {
+	'arrears-reconciliation': (c) => computeArrearsReconciliation(...atAsOf(c)),
+	'arrears-aging': (c) => computeArrearsByAging(...atAsOf(c)),
+	'arrears-by-place': (c) => computeArrearsByPlace(...atAsOf(c), choosePlaceLevel(c.filters)),
+	'arrears-by-area': (c) => computeArrearsByPlace(...atAsOf(c), 'area'),
+	'arrears-by-period-age': (c) => computeArrearsByPeriodAge(...atAsOf(c), c.period),
+	'arrears-by-fee-type': (c) => computeArrearsByFeeType(...atAsOf(c), c.period),
+	'arrears-recovery': (c) => computeArrearsRecovery(...atAsOf(c), c.period),
+	'arrears-units': (c, table) => listArrearsUnits(...atAsOf(c), table),
+	'units-newly-in-arrears': (c) => computeUnitsNewlyInArrears(...atAsOf(c), c.period),
+	'collection-rate': (c) => computeCollectionRateComparison(...atAsOf(c), c.period),
+	'collection-rate-by-month': (c) => computeCollectionRateByMonth(...atAsOf(c), c.period),
+	'collection-rate-by-area': (c) => computeCollectionRateByArea(...atAsOf(c), c.period)
+};
+
 export function listMetricNames(): string[] {
-	return Object.keys(metrics).sort();
+	return [...Object.keys(metrics), ...Object.keys(ledgerMetrics)].sort();
 }
 
 /** Computes one named metric for a caller; null when no metric has that name. */
@@ -84,13 +121,19 @@ export async function computeMetric(
 	comparison: DateRange;
 	value: unknown;
 } | null> {
-	const metric = metrics[name];
+	const onLedger = Object.hasOwn(ledgerMetrics, name);
+	const metric = onLedger ? ledgerMetrics[name] : Object.hasOwn(metrics, name) ? metrics[name] : null;
 	if (!metric) return null;
-	return withMetricContext(filters, scope, async (context) => ({
-		metric: name,
-		asOf: context.asOf,
-		period: context.period,
-		comparison: context.comparison,
-		value: await metric(context, table)
-	}));
+	return withMetricContext(
+		filters,
+		scope,
+		async (context) => ({
+			metric: name,
+			asOf: context.asOf,
+			period: context.period,
+			comparison: context.comparison,
+			value: await metric(context, table)
+		}),
+		onLedger ? findLatestFeeDate : undefined
+	);
 }

@@ -40,15 +40,18 @@ function addOneDay(iso: string): string {
 
 /**
  * Resolves the caller's filters to concrete dates once (as-of day, period, comparison, SLA settings) and
- * runs `work` on one pooled connection; every page loader and the JSON API start here.
+ * runs `work` on one pooled connection; every page loader and the JSON API start here. Without an as-of
+ * day in the URL it is the latest complaint date, unless the figures live in another ledger that names its
+ * own latest day (the fee ledger's last payment).
  */
 export async function withMetricContext<T>(
 	filters: DashboardFilters,
 	scope: AreaScope,
-	work: (context: MetricContext) => Promise<T>
+	work: (context: MetricContext) => Promise<T>,
+	findDefaultAsOf: (connection: DuckDBConnection) => Promise<string> = findLatestDataDate
 ): Promise<T> {
 	return withConnection(async (connection) => {
-		const asOf = filters.asOf ?? (await findLatestDataDate(connection));
+		const asOf = filters.asOf ?? (await findDefaultAsOf(connection));
 		const period = resolvePeriod(filters, asOf);
 		return work({
 			connection,
