@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardDatabase } from '$pipelines/db/database.ts';
-import { dashboardFiltersSchema, type DateRange } from '$lib/filters/dashboard-filters.ts';
-import type { AreaScope } from '../scope.ts';
+import { type DateRange } from '$lib/filters/dashboard-filters.ts';
 import {
 	computeArrearsByFeeType,
 	computeArrearsByPlace,
@@ -19,15 +18,14 @@ import {
 	openLedgerDatabase,
 	pay,
 	shiftDay,
-	type Ledger
+	type Ledger,
+	noFilters,
+	everywhere,
+	scopeOf
 } from './arrears-ledger.test-helper.ts';
 import { computeReferenceByFeeType, computeReferenceByPlace } from './arrears-metrics.test-helper.ts';
 
 let db: CourtyardDatabase;
-const noFilters = dashboardFiltersSchema.parse({});
-const everywhere: AreaScope = { kind: 'all' };
-const scopeOf = (areas: readonly string[] | null): AreaScope =>
-	areas ? { kind: 'areas', areas } : everywhere;
 const levels: ArrearsPlaceLevel[] = ['area', 'building', 'unit'];
 
 beforeAll(async () => {

@@ -3,12 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { openDatabase, type CourtyardDatabase } from '$pipelines/db/database.ts';
+import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
+import type { AreaScope } from '../scope.ts';
 
 /**
  * Fee ledgers for the arrears tests: rows as they are loaded, SPEC §5 (Fees) written out plainly in
  * TypeScript over them (amounts in cents, so the reference is exact), and a fast-check arbitrary of small
  * random ledgers.
  */
+
+/** The page's filters left at their defaults, and the scopes the arrears tests ask for. */
+export const noFilters = dashboardFiltersSchema.parse({});
+export const everywhere: AreaScope = { kind: 'all' };
+export const scopeOf = (areas: readonly string[] | null): AreaScope =>
+	areas ? { kind: 'areas', areas } : everywhere;
 
 export interface BillRow {
 	id: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type CourtyardDatabase } from '$pipelines/db/database.ts';
-import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
+import {} from '$lib/filters/dashboard-filters.ts';
 import type { AreaScope } from '../scope.ts';
 import {
 	agingBucketOf,
@@ -20,12 +20,12 @@ import {
 	openLedgerDatabase,
 	pay,
 	shiftDay,
-	type Ledger
+	type Ledger,
+	noFilters,
+	everywhere
 } from './arrears-ledger.test-helper.ts';
 
 let db: CourtyardDatabase;
-const noFilters = dashboardFiltersSchema.parse({});
-const everywhere: AreaScope = { kind: 'all' };
 
 /** The SQL ledger in cents, shaped like the reference. */
 async function computeInCents(asOf: string, scope: AreaScope = everywhere) {

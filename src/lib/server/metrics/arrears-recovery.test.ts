@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardDatabase } from '$pipelines/db/database.ts';
-import { dashboardFiltersSchema, type DateRange } from '$lib/filters/dashboard-filters.ts';
-import type { AreaScope } from '../scope.ts';
+import { type DateRange } from '$lib/filters/dashboard-filters.ts';
 import { computeArrearsTotals } from './arrears-ledger.ts';
 import {
 	bill,
@@ -11,7 +10,10 @@ import {
 	loadLedger,
 	openLedgerDatabase,
 	pay,
-	type Ledger
+	type Ledger,
+	noFilters,
+	everywhere,
+	scopeOf
 } from './arrears-ledger.test-helper.ts';
 import {
 	computeReferenceNewlyInArrears,
@@ -25,10 +27,6 @@ import {
 } from './arrears-recovery.ts';
 
 let db: CourtyardDatabase;
-const noFilters = dashboardFiltersSchema.parse({});
-const everywhere: AreaScope = { kind: 'all' };
-const scopeOf = (areas: readonly string[] | null): AreaScope =>
-	areas ? { kind: 'areas', areas } : everywhere;
 const march: DateRange = { start: '2026-03-01', end: '2026-04-01' };
 
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardDatabase } from '$pipelines/db/database.ts';
-import { dashboardFiltersSchema } from '$lib/filters/dashboard-filters.ts';
-import type { AreaScope } from '../scope.ts';
+import {} from '$lib/filters/dashboard-filters.ts';
 import {
 	bill,
 	cents,
@@ -10,16 +9,15 @@ import {
 	loadLedger,
 	openLedgerDatabase,
 	pay,
-	type Ledger
+	type Ledger,
+	noFilters,
+	everywhere,
+	scopeOf
 } from './arrears-ledger.test-helper.ts';
 import { computeReferenceArrearsUnits } from './arrears-metrics.test-helper.ts';
 import { listArrearsUnits, type ArrearsUnit } from './arrears-units.ts';
 
 let db: CourtyardDatabase;
-const noFilters = dashboardFiltersSchema.parse({});
-const everywhere: AreaScope = { kind: 'all' };
-const scopeOf = (areas: readonly string[] | null): AreaScope =>
-	areas ? { kind: 'areas', areas } : everywhere;
 
 beforeAll(async () => {
 	db = await openLedgerDatabase();

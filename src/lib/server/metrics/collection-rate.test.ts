@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardDatabase } from '$pipelines/db/database.ts';
 import { dashboardFiltersSchema, type DateRange } from '$lib/filters/dashboard-filters.ts';
-import type { AreaScope } from '../scope.ts';
 import {
 	bill,
 	cents,
@@ -10,7 +9,10 @@ import {
 	loadLedger,
 	openLedgerDatabase,
 	pay,
-	type Ledger
+	type Ledger,
+	noFilters,
+	everywhere,
+	scopeOf
 } from './arrears-ledger.test-helper.ts';
 import { computeReferenceCollection, type ReferenceCollection } from './arrears-metrics.test-helper.ts';
 import {
@@ -23,10 +25,6 @@ import {
 } from './collection-rate.ts';
 
 let db: CourtyardDatabase;
-const noFilters = dashboardFiltersSchema.parse({});
-const everywhere: AreaScope = { kind: 'all' };
-const scopeOf = (areas: readonly string[] | null): AreaScope =>
-	areas ? { kind: 'areas', areas } : everywhere;
 const january: DateRange = { start: '2026-01-01', end: '2026-02-01' };
 
 beforeAll(async () => {
